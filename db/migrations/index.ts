@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.js';
+
+/**
+ * The static list of migrations, in order. Reading a folder at run time breaks once bundled.
+ * Forward-only: there are no `down` functions; a restore from backup is the way back.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

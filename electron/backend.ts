@@ -1,0 +1,335 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { migrateToLatest, NewerDatabaseError } from '../db/migrate.js';
+import { createKysely, DbOpenError, openEncrypted, type SqliteDb } from '../db/open.js';
+import type { DB } from '../db/schema.js';
+import type { AppStatus, ShopSettings } from '../shared/domain.js';
+import { appError } from '../shared/errors.js';
+import { clockBehindToleranceMs, type Clock } from './core/clock.js';
+import { dataPaths, type DataPaths } from './core/dataDir.js';
+import type { Device } from './core/device.js';
+import { writeFileAtomic } from './core/files.js';
+import { acquireInstanceLock, InstanceLockedError } from './core/instanceLock.js';
+import { KeyFileError, readKeyFile, writeKeyFile, type OsKeyStore } from './core/keyStore.js';
+import { BadPassphraseError, generatePassphrase, normalizePassphrase, unwrapWithPassphrase } from './core/keyWrap.js';
+import { wrapWithPassphrase } from './core/keyWrap.js';
+import type { Logger } from './core/log.js';
+import { isOnNetworkShare } from './core/networkShare.js';
+import { Sessions } from './sessions.js';
+import { getMeta, setMeta } from './services/meta.js';
+import { loadSettings } from './services/settings.js';
+
+export interface BackendOptions {
+  dataDir: string;
+  clock: Clock;
+  log: Logger;
+  device: Device;
+  osKeyStore?: OsKeyStore;
+  /** Path of the Electron-ABI native module, inside the desktop app only. */
+  nativeBinding?: string;
+}
+
+interface Open {
+  raw: SqliteDb;
+  db: Kysely<DB>;
+}
+
+/**
+ * The main process's state: where the data folder is, whether the key is unlocked, the open
+ * database, the shop's settings and the signed-in sessions. Plain Node; the Electron shell and the
+ * browser-mode host both drive one of these.
+ */
+export class Backend {
+  readonly paths: DataPaths;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly sessions: Sessions;
+  private state: AppStatus['state'] = 'error';
+  private errorKey: string | undefined;
+  private errorParams: Record<string, string> | undefined;
+  private open: Open | null = null;
+  private releaseLock: (() => void) | null = null;
+  private pendingPassphrase: string | null = null;
+  private osUnlockFailed = false;
+  private otherDevice: AppStatus['otherDevice'];
+  private clockBehind: AppStatus['clockBehind'];
+  private lastTouch = 0;
+  settings: ShopSettings | null = null;
+
+  constructor(private readonly opts: BackendOptions) {
+    this.paths = dataPaths(opts.dataDir);
+    this.clock = opts.clock;
+    this.log = opts.log;
+    this.sessions = new Sessions(opts.clock, () => (this.settings?.idleLockMinutes ?? 10) * 60_000);
+  }
+
+  /** Finds out where the app stands; opens the database when the OS key store can unlock it. */
+  async start(): Promise<void> {
+    const p = this.paths;
+    if (isOnNetworkShare(p.dir)) return this.fail('errors.app.networkShare', { dir: p.dir });
+    mkdirSync(p.dir, { recursive: true });
+    try {
+      this.releaseLock = acquireInstanceLock(p.lock);
+    } catch (e) {
+      if (e instanceof InstanceLockedError) return this.fail('errors.app.inUse', { pid: String(e.holder.pid) });
+      throw e;
+    }
+    this.finishInterruptedSetup();
+    try {
+      readKeyFile(p.keyFile);
+    } catch (e) {
+      if (!(e instanceof KeyFileError)) throw e;
+      if (e.reason === 'damaged') return this.fail('errors.app.keyDamaged', { file: p.keyFile });
+      // Never create a fresh database over an existing one: no key file but a database means the
+      // key file was lost, and only a restore brings it back.
+      if (existsSync(p.db)) return this.fail('errors.app.keyMissing', { file: p.keyFile });
+      this.state = 'setup';
+      return;
+    }
+    this.state = 'locked';
+    const os = this.opts.osKeyStore;
+    if (os?.isAvailable() && existsSync(p.osKeyFile)) {
+      try {
+        const key = os.decrypt(readFileSync(p.osKeyFile));
+        await this.openDatabase(key);
+      } catch (e) {
+        this.log.error('unlock.os_failed', { error: e instanceof Error ? e.name : 'unknown' });
+        // Windows reinstalled, profile changed: the OS wrap is gone, the recovery passphrase is not.
+        this.osUnlockFailed = true;
+      }
+    }
+  }
+
+  /** Setup writes the database under a temporary name and renames it after the key file exists. */
+  private finishInterruptedSetup(): void {
+    const p = this.paths;
+    const staged = `${p.db}.setup`;
+    if (!existsSync(staged)) return;
+    if (existsSync(p.keyFile) && !existsSync(p.db)) renameSync(staged, p.db);
+    else if (!existsSync(p.keyFile)) rmSync(staged, { force: true });
+  }
+
+  private fail(errorKey: string, params: Record<string, string>): void {
+    this.state = 'error';
+    this.errorKey = errorKey;
+    this.errorParams = params;
+    this.log.error('app.error', { errorKey, ...params });
+  }
+
+  get currentState(): AppStatus['state'] {
+    return this.state;
+  }
+
+  status(): AppStatus {
+    const s: AppStatus = { state: this.state };
+    if (this.errorKey) s.errorKey = this.errorKey;
+    if (this.errorParams) s.errorParams = this.errorParams;
+    if (this.settings) s.shopName = this.settings.shopName;
+    if (this.osUnlockFailed) s.osUnlockFailed = true;
+    if (this.otherDevice) s.otherDevice = this.otherDevice;
+    if (this.clockBehind) s.clockBehind = this.clockBehind;
+    return s;
+  }
+
+  get db(): Kysely<DB> {
+    if (!this.open) throw appError('BAD_STATE', 'errors.app.notReady');
+    return this.open.db;
+  }
+
+  get raw(): SqliteDb {
+    if (!this.open) throw appError('BAD_STATE', 'errors.app.notReady');
+    return this.open.raw;
+  }
+
+  beginSetup(): string {
+    if (this.state !== 'setup') throw appError('BAD_STATE', 'errors.app.alreadySetUp');
+    this.pendingPassphrase = generatePassphrase();
+    return this.pendingPassphrase;
+  }
+
+  /**
+   * Creates the key and the database. `init` fills the new database (settings, owner, audit) in
+   * one transaction; only after that is the key file written and the database put in place.
+   */
+  async completeSetup(passphraseConfirm: string, init: (db: Kysely<DB>) => Promise<void>): Promise<void> {
+    if (this.state !== 'setup') throw appError('BAD_STATE', 'errors.app.alreadySetUp');
+    if (!this.pendingPassphrase) throw appError('BAD_STATE', 'errors.setup.notStarted');
+    if (normalizePassphrase(passphraseConfirm) !== normalizePassphrase(this.pendingPassphrase))
+      throw appError('VALIDATION', 'errors.validation', {
+        fields: { passphraseConfirm: { messageKey: 'errors.setup.passphraseMismatch' } },
+      });
+    const p = this.paths;
+    const staged = `${p.db}.setup`;
+    rmSync(staged, { force: true });
+    const key = randomBytes(32);
+    const raw = openEncrypted(staged, { key, ...this.nativeBinding() });
+    try {
+      const db = createKysely(raw);
+      await migrateToLatest(raw, db, { snapshotPath: () => '' });
+      await db.transaction().execute(init);
+      raw.pragma('wal_checkpoint(TRUNCATE)');
+      await db.destroy();
+    } catch (e) {
+      raw.close();
+      rmSync(staged, { force: true });
+      throw e;
+    }
+    writeKeyFile(p.keyFile, await wrapWithPassphrase(key, this.pendingPassphrase), this.clock.now().toISOString());
+    renameSync(staged, p.db);
+    this.pendingPassphrase = null;
+    this.wrapWithOs(key);
+    await this.openDatabase(key);
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    if (this.state !== 'locked') throw appError('BAD_STATE', 'errors.app.notLocked');
+    const key = await this.unwrap(passphrase);
+    await this.openDatabase(key);
+    if (this.open) {
+      this.osUnlockFailed = false;
+      this.wrapWithOs(key);
+    }
+  }
+
+  /** Checks a recovery passphrase against the key file (owner password reset, passphrase change). */
+  async unwrap(passphrase: string): Promise<Buffer> {
+    let file;
+    try {
+      file = readKeyFile(this.paths.keyFile);
+    } catch (e) {
+      if (e instanceof KeyFileError)
+        throw appError('BAD_STATE', `errors.app.key${e.reason === 'missing' ? 'Missing' : 'Damaged'}`);
+      throw e;
+    }
+    try {
+      return await unwrapWithPassphrase(file.recovery, passphrase);
+    } catch (e) {
+      if (e instanceof BadPassphraseError) {
+        this.log.info('unlock.bad_passphrase');
+        throw appError('BAD_PASSPHRASE', 'errors.app.badPassphrase', {
+          fields: { passphrase: { messageKey: 'errors.app.badPassphrase' } },
+        });
+      }
+      throw e;
+    }
+  }
+
+  preparePassphrase(): string {
+    this.pendingPassphrase = generatePassphrase();
+    return this.pendingPassphrase;
+  }
+
+  /** Re-wraps the same data key under a new app-made passphrase; the database is untouched. */
+  async changePassphrase(current: string, confirm: string): Promise<void> {
+    if (!this.pendingPassphrase) throw appError('BAD_STATE', 'errors.key.notPrepared');
+    const key = await this.unwrap(current);
+    if (normalizePassphrase(confirm) !== normalizePassphrase(this.pendingPassphrase))
+      throw appError('VALIDATION', 'errors.validation', {
+        fields: { passphraseConfirm: { messageKey: 'errors.setup.passphraseMismatch' } },
+      });
+    writeKeyFile(
+      this.paths.keyFile,
+      await wrapWithPassphrase(key, this.pendingPassphrase),
+      this.clock.now().toISOString(),
+    );
+    this.pendingPassphrase = null;
+  }
+
+  private wrapWithOs(key: Buffer): void {
+    const os = this.opts.osKeyStore;
+    if (!os?.isAvailable()) return;
+    try {
+      writeFileAtomic(this.paths.osKeyFile, os.encrypt(key));
+    } catch (e) {
+      this.log.error('unlock.os_wrap_failed', { error: e instanceof Error ? e.name : 'unknown' });
+    }
+  }
+
+  private nativeBinding(): { nativeBinding?: string } {
+    return this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {};
+  }
+
+  private async openDatabase(key: Buffer): Promise<void> {
+    const p = this.paths;
+    let raw: SqliteDb;
+    try {
+      raw = openEncrypted(p.db, { key, fileMustExist: true, ...this.nativeBinding() });
+    } catch (e) {
+      if (e instanceof DbOpenError) {
+        const reason = !existsSync(p.db) ? 'errors.app.dbMissing' : 'errors.app.dbUnreadable';
+        this.log.error('db.open_failed', { reason: e.reason, cause: e.cause });
+        return this.fail(reason, { file: p.db });
+      }
+      throw e;
+    }
+    const db = createKysely(raw);
+    try {
+      mkdirSync(p.backups, { recursive: true });
+      const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
+      const { applied, snapshot } = await migrateToLatest(raw, db, {
+        snapshotPath: (from, to) => `${p.backups}/pre-migrate-${from}-to-${to}-${stamp}.db`,
+      });
+      if (applied.length) this.log.info('db.migrated', { applied, snapshot });
+    } catch (e) {
+      await db.destroy();
+      if (e instanceof NewerDatabaseError) return this.fail('errors.app.dbNewer', { migrations: e.unknown.join(', ') });
+      this.log.error('db.migrate_failed', { error: e });
+      return this.fail('errors.app.migrateFailed', {});
+    }
+    this.open = { raw, db };
+    this.settings = await loadSettings(db);
+    await this.checkDeviceAndClock(db);
+    this.state = 'ready';
+    this.log.info('db.opened');
+  }
+
+  private async checkDeviceAndClock(db: Kysely<DB>): Promise<void> {
+    const now = this.clock.now();
+    const [deviceId, deviceName, lastActive, latest] = await Promise.all(
+      ['device_id', 'device_name', 'last_active_at', 'latest_time_seen'].map((k) => getMeta(db, k)),
+    );
+    if (deviceId && deviceId !== this.opts.device.id)
+      this.otherDevice = { deviceName: deviceName ?? '', lastActiveAt: lastActive ?? '' };
+    if (latest && new Date(latest).getTime() - now.getTime() > clockBehindToleranceMs)
+      this.clockBehind = { latestSeen: latest, now: now.toISOString() };
+    await setMeta(db, { device_id: this.opts.device.id, device_name: this.opts.device.name });
+    await this.touch(db, true);
+  }
+
+  /**
+   * Remembers the latest time seen (at most once a minute) so a clock that jumps back is noticed.
+   * While the clock is held the bad time is not recorded.
+   */
+  async touch(db: Kysely<DB>, force = false): Promise<void> {
+    const now = this.clock.now();
+    if (!force && Math.abs(now.getTime() - this.lastTouch) < 60_000) return;
+    this.lastTouch = now.getTime();
+    const values: Record<string, string> = { last_active_at: now.toISOString() };
+    if (!this.clockBehind) values.latest_time_seen = now.toISOString();
+    await setMeta(db, values);
+  }
+
+  /** Time-based work (expiry, SLA, check-in days) calls this first. */
+  requireTrustedClock(): void {
+    if (this.clockBehind) throw appError('CLOCK_HELD', 'errors.app.clockHeld');
+  }
+
+  async confirmClock(db: Kysely<DB>): Promise<void> {
+    this.clockBehind = undefined;
+    await this.touch(db, true);
+  }
+
+  acknowledgeOtherDevice(): void {
+    this.otherDevice = undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.open) {
+      await this.open.db.destroy();
+      this.open = null;
+    }
+    this.releaseLock?.();
+    this.releaseLock = null;
+  }
+}

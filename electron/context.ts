@@ -1,0 +1,25 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, StaffTable } from '../db/schema.js';
+import { appError } from '../shared/errors.js';
+import type { Backend } from './backend.js';
+
+export type StaffRow = Selectable<StaffTable>;
+
+/** What a handler is given for one call. */
+export interface Ctx {
+  backend: Backend;
+  /** This call's transaction: everything a handler writes commits or rolls back together. */
+  readonly db: Kysely<DB>;
+  now: Date;
+  nowIso: string;
+  staff: StaffRow | null;
+  /** Runs after a failed call rolled back, in a transaction of its own (failed sign-ins, lockouts). */
+  onFailure(fn: (db: Kysely<DB>) => Promise<void>): void;
+  startSession(staffId: number): void;
+  endSession(): void;
+}
+
+export function requireStaff(ctx: Ctx): StaffRow {
+  if (!ctx.staff) throw appError('UNAUTHENTICATED', 'errors.auth.signInRequired');
+  return ctx.staff;
+}

@@ -1,0 +1,81 @@
+import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/index.js';
+import { requireStaff, type Ctx } from './context.js';
+import { listAudit, writeAudit } from './services/audit.js';
+import * as auth from './services/auth.js';
+import * as members from './services/members.js';
+import { completeSetup } from './services/setup.js';
+import { saveSettings } from './services/settings.js';
+import * as staff from './services/staff.js';
+
+type Handlers = { [C in ChannelName]: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
+
+/** Channel → service. The mapped type makes a channel without a handler a compile error. */
+export const handlers: Handlers = {
+  'app.status': async (ctx) => {
+    const status = ctx.backend.status();
+    if (ctx.staff) status.session = auth.sessionInfo(ctx, ctx.staff);
+    return status;
+  },
+  'setup.begin': async (ctx) => ({ passphrase: ctx.backend.beginSetup() }),
+  'setup.complete': completeSetup,
+  'app.unlock': async (ctx, input) => {
+    await ctx.backend.unlock(input.passphrase);
+    return { ok: true };
+  },
+  'app.acknowledgeDevice': async (ctx) => {
+    ctx.backend.acknowledgeOtherDevice();
+    return { ok: true };
+  },
+  'clock.confirm': async (ctx) => {
+    const me = requireStaff(ctx);
+    await ctx.backend.confirmClock(ctx.db);
+    await writeAudit(ctx.db, {
+      at: ctx.nowIso,
+      staffId: me.id,
+      action: 'clock.confirmed',
+      details: { now: ctx.nowIso },
+    });
+    return { ok: true };
+  },
+  'key.preparePassphrase': async (ctx) => ({ passphrase: ctx.backend.preparePassphrase() }),
+  'key.changePassphrase': async (ctx, input) => {
+    const me = requireStaff(ctx);
+    await ctx.backend.changePassphrase(input.currentPassphrase, input.passphraseConfirm);
+    await writeAudit(ctx.db, { at: ctx.nowIso, staffId: me.id, action: 'key.passphraseChanged' });
+    return { ok: true };
+  },
+
+  'auth.signIn': auth.signIn,
+  'auth.signInPin': auth.signInPin,
+  'auth.pinUsers': auth.pinUsers,
+  'auth.resetOwnerPassword': auth.resetOwnerPassword,
+  'auth.signOut': auth.signOut,
+  'auth.me': async (ctx) => auth.sessionInfo(ctx, requireStaff(ctx)),
+  'auth.changePassword': auth.changePassword,
+  'auth.setPin': auth.setPin,
+
+  'staff.list': staff.listStaff,
+  'staff.create': staff.createStaff,
+  'staff.update': staff.updateStaff,
+  'staff.resetPassword': staff.resetStaffPassword,
+  'staff.setActive': staff.setStaffActive,
+
+  'settings.get': async (ctx) => ctx.backend.settings!,
+  'settings.update': async (ctx, input) => {
+    const me = requireStaff(ctx);
+    const before = ctx.backend.settings!;
+    await saveSettings(ctx.db, input);
+    const changed = Object.keys(input).filter(
+      (k) => input[k as keyof typeof input] !== before[k as keyof typeof before],
+    );
+    await writeAudit(ctx.db, { at: ctx.nowIso, staffId: me.id, action: 'settings.updated', details: { changed } });
+    ctx.backend.settings = input;
+    return input;
+  },
+  'audit.list': (ctx, input) => listAudit(ctx.db, input.page, input.pageSize),
+
+  'members.register': members.registerMember,
+  'members.search': (ctx, input) => members.searchMembers(ctx, input.q, input.limit),
+  'members.get': (ctx, input) => members.getMember(ctx, input.id),
+  'members.list': (ctx, input) => members.listMembers(ctx, input.page, input.pageSize),
+};

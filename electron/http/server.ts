@@ -1,0 +1,138 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Dispatcher } from '../dispatch.js';
+import { contentSecurityPolicy } from './csp.js';
+
+const cookieName = 'liuke_session';
+const maxBody = 1024 * 1024;
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface HttpHost {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function sessionFrom(req: IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === cookieName) return v.join('=');
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const refused = (code: string) => ({
+  ok: false,
+  error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden', details: { reason: code } },
+});
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBody) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Browser mode: the same dispatch as the desktop app behind `POST /api/<channel>` on 127.0.0.1,
+ * plus the built renderer. The session cookie is SameSite=Strict, but SameSite ignores ports, so
+ * every API call must also carry exactly our Origin and Host, and a JSON content type (which a
+ * cross-site form cannot send without a preflight we never answer).
+ */
+export async function startHttpHost(dispatcher: Dispatcher, rendererDir: string, port = 0): Promise<HttpHost> {
+  let origin = '';
+  let host = '';
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.internal' } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.host !== host) return send(res, 421, refused('host'));
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, refused('method'), { Allow: 'POST' });
+      if (req.headers.origin !== origin) return send(res, 403, refused('origin'));
+      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json'))
+        return send(res, 415, refused('contentType'));
+      const body = await readBody(req);
+      if (body === null) return send(res, 413, refused('size'));
+      let envelope: { requestId?: string; input?: unknown };
+      try {
+        envelope = JSON.parse(body || '{}') as typeof envelope;
+      } catch {
+        return send(res, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.badJson' } });
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const result = await dispatcher.dispatch(
+        { sessionToken: sessionFrom(req), clientKey: req.socket.remoteAddress ?? '' },
+        channel,
+        { input: envelope.input, ...(typeof envelope.requestId === 'string' ? { requestId: envelope.requestId } : {}) },
+      );
+      const headers: Record<string, string> = {};
+      if (result.session && 'set' in result.session)
+        headers['Set-Cookie'] = `${cookieName}=${result.session.set}; Path=/; HttpOnly; SameSite=Strict`;
+      else if (result.session) headers['Set-Cookie'] = `${cookieName}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+      return send(res, 200, result.response, headers);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, refused('method'));
+    serveStatic(url.pathname, res);
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse): void {
+    const root = normalize(rendererDir);
+    let file = normalize(join(root, decodeURIComponent(pathname)));
+    if (!file.startsWith(root + sep) && file !== root) return void send(res, 404, refused('path'));
+    // The renderer routes in the hash, so anything that is not a file gets the app's page.
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    res.writeHead(200, {
+      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': contentSecurityPolicy,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // The literal address, not "localhost": nothing else on the network can reach the counter.
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  host = `127.0.0.1:${actual}`;
+  origin = `http://${host}`;
+  return {
+    server,
+    url: `${origin}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

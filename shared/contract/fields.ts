@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { isCalendarDate, isValidTimeZone } from '../rules/businessDay.js';
+
+/**
+ * Field schemas shared by several channels. Messages are i18n keys (see renderer/i18n) so the
+ * main process can refuse bad input in the clerk's language without knowing it.
+ */
+export const personName = z.string().trim().max(40, 'errors.tooLong');
+export const displayName = z.string().trim().min(1, 'errors.required').max(40, 'errors.tooLong');
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_.-]{3,32}$/, 'errors.username');
+export const password = z.string().min(8, 'errors.passwordTooShort').max(128, 'errors.tooLong');
+export const pin = z.string().regex(/^\d{4,6}$/, 'errors.pin');
+export const passphrase = z.string().trim().min(1, 'errors.required').max(200, 'errors.tooLong');
+export const calendarDate = z.string().refine(isCalendarDate, 'errors.date');
+export const timeZone = z.string().refine(isValidTimeZone, 'errors.timeZone');
+export const id = z.number().int().positive();
+export const pageInput = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});

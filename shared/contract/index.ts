@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { ChannelDef } from './channel.js';
+import { appChannels } from './app.js';
+import { authChannels } from './auth.js';
+import { membersChannels } from './members.js';
+import { settingsChannels } from './settings.js';
+import { staffChannels } from './staff.js';
+
+/**
+ * Every operation the renderer can ask of the main process, declared once. Dispatch, the IPC
+ * binding, the HTTP binding and the renderer's typed client are all derived from this table.
+ */
+export const channels = {
+  ...appChannels,
+  ...authChannels,
+  ...staffChannels,
+  ...settingsChannels,
+  ...membersChannels,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type InputOf<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ParsedInputOf<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type OutputOf<C extends ChannelName> = Channels[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+/** What a transport carries for one call. */
+export interface Envelope {
+  requestId?: string;
+  input: unknown;
+}
+
+export const requestIdPattern = /^[A-Za-z0-9_-]{8,64}$/;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { channel } from './channel.js';
+import type { AuditEntry, Page, ShopSettings } from '../domain.js';
+import { pageInput, timeZone } from './fields.js';
+import { shopName } from './app.js';
+
+export const settingsInput = z.object({
+  shopName,
+  timeZone,
+  dayStartHour: z.number().int().min(0, 'errors.range').max(6, 'errors.range'),
+  memberNoPrefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{0,6}$/, 'errors.memberNoPrefix'),
+  idleLockMinutes: z.number().int().min(1, 'errors.range').max(240, 'errors.range'),
+});
+
+export const settingsChannels = {
+  'settings.get': channel<ShopSettings>()({ input: z.object({}), access: 'session', idempotent: false }),
+  'settings.update': channel<ShopSettings>()({ input: settingsInput, access: 'settings.manage', idempotent: true }),
+  'audit.list': channel<Page<AuditEntry>>()({ input: pageInput, access: 'audit.read', idempotent: false }),
+};

@@ -1,0 +1,28 @@
+/**
+ * Roles and what each may do. The main process checks these on every call (dispatch); the
+ * renderer reads the same table only to hide what a role cannot use.
+ */
+export const roles = ['owner', 'manager', 'clerk'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'members.read',
+  'members.write',
+  'members.viewFullPhone',
+  'staff.manage',
+  'settings.manage',
+  'audit.read',
+  'clock.confirm',
+  'key.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  owner: permissions,
+  manager: ['members.read', 'members.write', 'members.viewFullPhone', 'audit.read'],
+  clerk: ['members.read', 'members.write'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}

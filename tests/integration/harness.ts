@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Backend } from '../../electron/backend.js';
+import { ManualClock } from '../../electron/core/clock.js';
+import type { Logger } from '../../electron/core/log.js';
+import { Dispatcher, type Caller } from '../../electron/dispatch.js';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/index.js';
+import type { AppErrorData } from '../../shared/errors.js';
+
+export const silentLog: Logger & { lines: { event: string; details?: Record<string, unknown> }[] } = {
+  lines: [],
+  info(event, details) {
+    this.lines.push({ event, ...(details ? { details } : {}) });
+  },
+  error(event, details) {
+    this.lines.push({ event, ...(details ? { details } : {}) });
+  },
+};
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'liuke-test-'));
+}
+
+export interface Harness {
+  dir: string;
+  clock: ManualClock;
+  backend: Backend;
+  dispatcher: Dispatcher;
+  close(): Promise<void>;
+}
+
+export async function startBackend(dir = tempDir(), deviceId = 'device-a'): Promise<Harness> {
+  const clock = new ManualClock('2026-03-01T02:00:00.000Z');
+  const backend = new Backend({ dataDir: dir, clock, log: silentLog, device: { id: deviceId, name: deviceId } });
+  await backend.start();
+  return {
+    dir,
+    clock,
+    backend,
+    dispatcher: new Dispatcher(backend),
+    close: () => backend.close(),
+  };
+}
+
+/** A client as a transport would be: remembers its session token like a cookie jar. */
+export class Client {
+  token: string | undefined;
+  constructor(
+    private readonly h: Harness,
+    readonly clientKey = `client-${randomUUID()}`,
+  ) {}
+
+  async raw<C extends ChannelName>(
+    channel: C,
+    input: InputOf<C>,
+    requestId?: string,
+  ): Promise<{ ok: true; value: OutputOf<C> } | { ok: false; error: AppErrorData }> {
+    const caller: Caller = { sessionToken: this.token, clientKey: this.clientKey };
+    const r = await this.h.dispatcher.dispatch(caller, channel, { input, ...(requestId ? { requestId } : {}) });
+    if (r.session && 'set' in r.session) this.token = r.session.set;
+    else if (r.session) this.token = undefined;
+    return r.response as { ok: true; value: OutputOf<C> } | { ok: false; error: AppErrorData };
+  }
+
+  async call<C extends ChannelName>(channel: C, input: InputOf<C>, requestId = randomUUID()): Promise<OutputOf<C>> {
+    const r = await this.raw(channel, input, requestId);
+    if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
+    return r.value;
+  }
+
+  async fail<C extends ChannelName>(channel: C, input: InputOf<C>, requestId = randomUUID()): Promise<AppErrorData> {
+    const r = await this.raw(channel, input, requestId);
+    if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
+    return r.error;
+  }
+}
+
+export const ownerAccount = { username: 'boss', displayName: '老板', password: 'owner-pass-1' };
+
+/** Runs first-run setup; returns the recovery passphrase. */
+export async function setUp(h: Harness): Promise<string> {
+  const c = new Client(h);
+  const { passphrase } = await c.call('setup.begin', {});
+  await c.call('setup.complete', {
+    shopName: '好运便利店',
+    timeZone: 'Asia/Shanghai',
+    owner: ownerAccount,
+    passphraseConfirm: passphrase,
+  });
+  return passphrase;
+}
+
+export async function signedIn(h: Harness, username: string, password: string): Promise<Client> {
+  const c = new Client(h);
+  await c.call('auth.signIn', { username, password });
+  return c;
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
