@@ -1,0 +1,63 @@
+import type { ChannelName, Envelope, InputOf, OutputOf } from '../../shared/contract/index.js';
+import type { AppErrorData, Result } from '../../shared/errors.js';
+
+/** The preload bridge, present only inside the Electron window. */
+interface Bridge {
+  invoke(channel: string, envelope: Envelope): Promise<unknown>;
+}
+declare global {
+  interface Window {
+    liuke?: Bridge;
+  }
+}
+
+type Transport = (channel: string, envelope: Envelope) => Promise<Result<unknown>>;
+
+const ipc: Transport = async (channel, envelope) => (await window.liuke!.invoke(channel, envelope)) as Result<unknown>;
+
+const http: Transport = async (channel, envelope) => {
+  const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(envelope),
+  });
+  return (await res.json()) as Result<unknown>;
+};
+
+/** Picked once at start: the preload bridge in Electron, HTTP in browser mode. */
+const transport: Transport = typeof window !== 'undefined' && window.liuke ? ipc : http;
+
+export class ApiError extends Error {
+  constructor(readonly data: AppErrorData) {
+    super(data.messageKey);
+    this.name = 'ApiError';
+  }
+}
+
+type Listener = (error: AppErrorData) => void;
+const listeners = new Set<Listener>();
+/** The session store listens here to lock the screen when the main process says the session ended. */
+export function onApiError(l: Listener): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** Calls a channel; resolves with its value or throws ApiError. Typed from the shared contract. */
+export async function call<C extends ChannelName>(
+  channel: C,
+  input: InputOf<C>,
+  requestId?: string,
+): Promise<OutputOf<C>> {
+  let result: Result<unknown>;
+  try {
+    result = await transport(channel, { input, ...(requestId ? { requestId } : {}) });
+  } catch {
+    result = { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.unreachable' } };
+  }
+  if (!result.ok) {
+    for (const l of listeners) l(result.error);
+    throw new ApiError(result.error);
+  }
+  return result.value as OutputOf<C>;
+}

@@ -1,0 +1,33 @@
+import { Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../stores/session';
+import { SignInForms } from './SignInForms';
+
+/**
+ * Covers the app when idle or when the session ended. The page underneath stays mounted, so a
+ * half-filled form is still there after signing in again.
+ */
+export function LockOverlay() {
+  const { t } = useTranslation();
+  const locked = useSession((s) => s.locked);
+  const session = useSession((s) => s.session);
+  const signedIn = useSession((s) => s.signedIn);
+  if (!session) return null;
+  return (
+    <Modal
+      opened={locked}
+      onClose={() => undefined}
+      withCloseButton={false}
+      closeOnEscape={false}
+      closeOnClickOutside={false}
+      fullScreen
+      title={t('lock.title')}
+      overlayProps={{ backgroundOpacity: 0.9, blur: 6 }}
+    >
+      <Stack maw={400} mx="auto" mt="xl">
+        <Text c="dimmed">{t('lock.intro', { minutes: session.settings.idleLockMinutes })}</Text>
+        <SignInForms onSignedIn={signedIn} username={session.staff.username} />
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,64 @@
+import { Button, Card, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../api/useCommand';
+import { useSession } from '../../stores/session';
+import { showErrors } from '../../ui/errors';
+import { timeZoneOptions } from '../../ui/timeZones';
+import { PassphraseCard } from './PassphraseCard';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const session = useSession((s) => s.session)!;
+  const signedIn = useSession((s) => s.signedIn);
+  const form = useForm({ initialValues: session.settings });
+  const update = useCommand('settings.update', {
+    onSuccess: (settings) => {
+      notifications.show({ color: 'teal', message: t('settings.saved') });
+      signedIn({ ...session, settings });
+    },
+  });
+  const submit = form.onSubmit((v) => update.mutate(v, { onError: (e) => showErrors(t, form, e) }));
+
+  return (
+    <Stack maw={640}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <Card withBorder>
+        <form onSubmit={submit}>
+          <Stack>
+            <Title order={4}>{t('settings.shop')}</Title>
+            <TextInput label={t('settings.shopName')} {...form.getInputProps('shopName')} />
+            <Select
+              label={t('settings.timeZone')}
+              data={timeZoneOptions()}
+              searchable
+              allowDeselect={false}
+              {...form.getInputProps('timeZone')}
+            />
+            <NumberInput
+              label={t('settings.dayStartHour')}
+              description={t('settings.dayStartHourHint')}
+              min={0}
+              max={6}
+              allowDecimal={false}
+              {...form.getInputProps('dayStartHour')}
+            />
+            <TextInput label={t('settings.memberNoPrefix')} {...form.getInputProps('memberNoPrefix')} />
+            <NumberInput
+              label={t('settings.idleLockMinutes')}
+              min={1}
+              max={240}
+              allowDecimal={false}
+              {...form.getInputProps('idleLockMinutes')}
+            />
+            <Button type="submit" loading={update.isPending} w="fit-content">
+              {t('common.save')}
+            </Button>
+          </Stack>
+        </form>
+      </Card>
+      <PassphraseCard />
+    </Stack>
+  );
+}

@@ -1,0 +1,89 @@
+import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { IconHistory, IconSettings, IconUserCog, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import type { Permission } from '../../shared/permissions.js';
+import { can } from '../../shared/permissions.js';
+import { LockOverlay } from '../features/auth/LockOverlay';
+import { useIdleLock } from '../features/auth/useIdleLock';
+import { MemberPage } from '../features/members/MemberPage';
+import { MembersPage } from '../features/members/MembersPage';
+import { AuditPage } from '../features/settings/AuditPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { StaffPage } from '../features/staff/StaffPage';
+import { useSession } from '../stores/session';
+import { CounterSearch } from './CounterSearch';
+import { HeaderMenu } from './HeaderMenu';
+import { StartupWarnings } from './StartupWarnings';
+
+interface NavItem {
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  permission?: Permission;
+}
+
+/** Later features add their pages here; the permission hides what a role cannot open. */
+const nav: NavItem[] = [
+  { path: '/', labelKey: 'nav.members', icon: <IconUsers size={18} /> },
+  { path: '/staff', labelKey: 'nav.staff', icon: <IconUserCog size={18} />, permission: 'staff.manage' },
+  { path: '/settings', labelKey: 'nav.settings', icon: <IconSettings size={18} />, permission: 'settings.manage' },
+  { path: '/audit', labelKey: 'nav.audit', icon: <IconHistory size={18} />, permission: 'audit.read' },
+];
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const session = useSession((s) => s.session)!;
+  const [location] = useLocation();
+  useIdleLock(session.settings.idleLockMinutes);
+  const role = session.staff.role;
+  const allowed = (p?: Permission) => !p || can(role, p);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Title order={3} c="teal">
+              {t('common.appName')}
+            </Title>
+            <Text c="dimmed" truncate>
+              {session.settings.shopName}
+            </Text>
+          </Group>
+          <CounterSearch />
+          <HeaderMenu />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {nav
+          .filter((n) => allowed(n.permission))
+          .map((n) => (
+            <NavLink
+              key={n.path}
+              component={Link}
+              href={n.path}
+              label={t(n.labelKey)}
+              leftSection={n.icon}
+              active={
+                n.path === '/' ? location === '/' || location.startsWith('/members') : location.startsWith(n.path)
+              }
+            />
+          ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <StartupWarnings />
+        <Switch>
+          <Route path="/" component={MembersPage} />
+          <Route path="/members/:id">{(p) => <MemberPage id={Number(p.id)} />}</Route>
+          {allowed('staff.manage') && <Route path="/staff" component={StaffPage} />}
+          {allowed('settings.manage') && <Route path="/settings" component={SettingsPage} />}
+          {allowed('audit.read') && <Route path="/audit" component={AuditPage} />}
+          <Route component={MembersPage} />
+        </Switch>
+      </AppShell.Main>
+      <LockOverlay />
+    </AppShell>
+  );
+}

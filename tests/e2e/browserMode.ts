@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export interface WebApp {
+  url: string;
+  proc: ChildProcess;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the built browser-mode backend on a free loopback port with its own data folder. */
+export function startWeb(dataDir: string, env: Record<string, string> = {}): Promise<WebApp> {
+  const proc = spawn(process.execPath, ['out/main/web.js'], {
+    env: { ...process.env, LIUKE_DATA_DIR: dataDir, LIUKE_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output.join('')}`)), 30_000);
+    proc.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+    proc.stdout!.on('data', (d: Buffer) => {
+      output.push(d.toString());
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.join(''));
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          proc,
+          output,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (proc.exitCode !== null) return done();
+              proc.once('exit', () => done());
+              proc.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${output.join('')}`));
+    });
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+const shotsDir = join(process.cwd(), 'docs', 'screenshots');
+
+/** Screenshots of the main screens, kept in docs/ for the README. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(shotsDir, { recursive: true });
+  await page.waitForTimeout(250); // let Mantine's transitions finish
+  await page.screenshot({ path: join(shotsDir, `${name}.png`) });
+}
