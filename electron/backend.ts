@@ -273,6 +273,9 @@ export class Backend {
       if (applied.length) this.log.info('db.migrated', { applied, snapshot });
     } catch (e) {
       await db.destroy();
+      // Kysely's destroy() closes nothing if it never ran a query, and a newer database is refused
+      // before it does: close the connection here so the refused file is not held open.
+      if (raw.open) raw.close();
       if (e instanceof NewerDatabaseError) return this.fail('errors.app.dbNewer', { migrations: e.unknown.join(', ') });
       this.log.error('db.migrate_failed', { error: e });
       return this.fail('errors.app.migrateFailed', {});

@@ -40,7 +40,8 @@ export class Dispatcher {
     try {
       if (!isChannelName(channelName)) throw appError('NOT_FOUND', 'errors.unknownChannel');
       const def = channels[channelName];
-      const parsed = def.input.safeParse(envelope.input ?? {});
+      // reportInput lets validationError tell a missing field (errors.required) from a wrong value.
+      const parsed = def.input.safeParse(envelope.input ?? {}, { reportInput: true });
       if (!parsed.success) return { response: { ok: false, error: validationError(parsed.error) } };
 
       const backend = this.backend;

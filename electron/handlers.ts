@@ -4,6 +4,7 @@ import { listAudit, writeAudit } from './services/audit.js';
 import * as auth from './services/auth.js';
 import * as members from './services/members.js';
 import { completeSetup } from './services/setup.js';
+import { downloadLog } from './services/support.js';
 import { saveSettings } from './services/settings.js';
 import * as staff from './services/staff.js';
 
@@ -73,6 +74,7 @@ export const handlers: Handlers = {
     return input;
   },
   'audit.list': (ctx, input) => listAudit(ctx.db, input.page, input.pageSize),
+  'support.downloadLog': downloadLog,
 
   'members.register': members.registerMember,
   'members.search': (ctx, input) => members.searchMembers(ctx, input.q, input.limit),

@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { channels, isChannelName, type FileDownload } from '../../shared/contract/index.js';
 import type { Dispatcher } from '../dispatch.js';
 import { contentSecurityPolicy } from './csp.js';
 
@@ -96,10 +97,29 @@ export async function startHttpHost(dispatcher: Dispatcher, rendererDir: string,
       if (result.session && 'set' in result.session)
         headers['Set-Cookie'] = `${cookieName}=${result.session.set}; Path=/; HttpOnly; SameSite=Strict`;
       else if (result.session) headers['Set-Cookie'] = `${cookieName}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+      if (result.response.ok && isChannelName(channel) && channels[channel].file === 'download')
+        return sendFile(res, result.response.value as FileDownload, headers);
       return send(res, 200, result.response, headers);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, refused('method'));
     serveStatic(url.pathname, res);
+  }
+
+  /** A file channel's result: the bytes, as an attachment; the renderer saves it as a download. */
+  function sendFile(res: ServerResponse, file: FileDownload, headers: Record<string, string>): void {
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    const stream = createReadStream(file.path);
+    stream.on('close', () => {
+      if (file.deleteAfter) rmSync(file.path, { force: true });
+    });
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { SessionInfo } from '../../shared/domain.js';
 import { appError, fieldError } from '../../shared/errors.js';
@@ -24,18 +24,21 @@ async function recordFailure(db: Kysely<DB>, at: Date, staff: StaffRow | undefin
     details: { username, via },
   });
   if (!staff) return;
-  const failures = staff.failed_attempts + 1;
-  const lock = failures >= maxFailedAttempts;
+  // Counted in SQL, not from the row the failed call read: sign-ins that fail at the same time each
+  // read the old count, and would otherwise all write the same "+1" and never reach the lockout.
+  const { failed_attempts: failures } = await db
+    .updateTable('staff')
+    .set({ failed_attempts: sql`failed_attempts + 1` })
+    .where('id', '=', staff.id)
+    .returning('failed_attempts')
+    .executeTakeFirstOrThrow();
+  if (failures < maxFailedAttempts) return;
   await db
     .updateTable('staff')
-    .set({
-      failed_attempts: lock ? 0 : failures,
-      locked_until: lock ? new Date(at.getTime() + lockoutMinutes * 60_000).toISOString() : staff.locked_until,
-    })
+    .set({ failed_attempts: 0, locked_until: new Date(at.getTime() + lockoutMinutes * 60_000).toISOString() })
     .where('id', '=', staff.id)
     .execute();
-  if (lock)
-    await writeAudit(db, { at: at.toISOString(), staffId: staff.id, action: 'auth.lockedOut', details: { via } });
+  await writeAudit(db, { at: at.toISOString(), staffId: staff.id, action: 'auth.lockedOut', details: { via } });
 }
 
 /** Shared by password and PIN sign-in: same lockout counter, same audit trail. */

@@ -129,6 +129,12 @@ export async function listMembers(ctx: Ctx, page: number, pageSize: number): Pro
   return { total: Number(total), rows: rows.map((r) => toSummary(ctx, r)) };
 }
 
+/** A whole number as typed: a mobile (or a +country number), else a landline with its trunk 0. */
+function wholePhone(text: string) {
+  const r = normalizePhone(text, text.startsWith('+') ? 'intl' : 'mobile');
+  return r.ok ? r : normalizePhone(text, 'landline');
+}
+
 /**
  * Counter search. Digits: a whole phone number is an exact lookup, 4–10 digits match the end of
  * the number (an index range on the reversed digits). Anything else is a name fragment: one or two
@@ -142,7 +148,7 @@ export async function searchMembers(ctx: Ctx, q: string, limit: number): Promise
 
   if (/^\d+$/.test(digits) && digits.length >= 4) {
     let query = ctx.db.selectFrom('members').selectAll();
-    const full = digits.length >= 11 ? normalizePhone(text, text.startsWith('+') ? 'intl' : 'mobile') : null;
+    const full = digits.length >= 11 ? wholePhone(text) : null;
     if (full?.ok) query = query.where('phone', '=', full.e164);
     else {
       const rev = digits.split('').reverse().join('');
@@ -167,7 +173,9 @@ export async function searchMembers(ctx: Ctx, q: string, limit: number): Promise
     .innerJoin('members as m', 'm.id', 'g.member_id')
     .selectAll('m')
     .where('g.gram', '=', chars.slice(0, 2).join(''));
-  if (chars.length > 2) query = query.where(sql<boolean>`instr(lower(m.name), ${fragment}) > 0`);
+  // Spaces are dropped on both sides, as nameGrams drops them: "anna li" finds "Anna Li".
+  if (chars.length > 2)
+    query = query.where(sql<boolean>`instr(replace(replace(lower(m.name), ' ', ''), '\u3000', ''), ${fragment}) > 0`);
   const rows = await query.orderBy('g.member_id', 'desc').limit(limit).execute();
   return rows.map((r) => toSummary(ctx, r));
 }

@@ -1,7 +1,9 @@
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { copyFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { channels, isChannelName, type FileDownload } from '../../shared/contract/index.js';
 import { Backend } from '../backend.js';
 import { systemClock } from '../core/clock.js';
 import { resolveDataDir } from '../core/dataDir.js';
@@ -59,8 +61,23 @@ async function main(): Promise<void> {
     });
     if (result.session && 'set' in result.session) tokens.set(id, result.session.set);
     else if (result.session) tokens.delete(id);
+    if (result.response.ok && isChannelName(channel) && channels[channel].file === 'download') {
+      return { ok: true, value: await saveDownload(result.response.value as FileDownload) };
+    }
     return result.response;
   });
+
+  /** A file channel's result goes where the user picks in the native save dialog. */
+  async function saveDownload(file: FileDownload): Promise<{ saved: boolean }> {
+    try {
+      const target = await dialog.showSaveDialog(win, { defaultPath: file.fileName });
+      if (target.canceled || !target.filePath) return { saved: false };
+      await copyFile(file.path, target.filePath);
+      return { saved: true };
+    } finally {
+      if (file.deleteAfter) await rm(file.path, { force: true });
+    }
+  }
 
   const win = createMainWindow(outDir);
   const windowId = win.webContents.id;

@@ -1,4 +1,4 @@
-import type { ChannelName, Envelope, InputOf, OutputOf } from '../../shared/contract/index.js';
+import type { ChannelName, Envelope, FileChannelName, InputOf, OutputOf } from '../../shared/contract/index.js';
 import type { AppErrorData, Result } from '../../shared/errors.js';
 
 /** The preload bridge, present only inside the Electron window. */
@@ -60,4 +60,37 @@ export async function call<C extends ChannelName>(
     throw new ApiError(result.error);
   }
   return result.value as OutputOf<C>;
+}
+
+/**
+ * Runs a file channel and delivers the file: the main process's save dialog in Electron, a
+ * browser download in browser mode. Either way the caller only learns whether it was saved.
+ */
+export async function download<C extends FileChannelName>(channel: C, input: InputOf<C>): Promise<{ saved: boolean }> {
+  if (window.liuke) {
+    const result = (await window.liuke.invoke(channel, { input })) as Result<{ saved: boolean }>;
+    if (!result.ok) throw new ApiError(result.error);
+    return result.value;
+  }
+  const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify({ input }),
+  });
+  if ((res.headers.get('Content-Type') ?? '').startsWith('application/json')) {
+    const result = (await res.json()) as Result<unknown>;
+    if (!result.ok) {
+      for (const l of listeners) l(result.error);
+      throw new ApiError(result.error);
+    }
+  }
+  const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name ? decodeURIComponent(name) : 'download';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { saved: true };
 }

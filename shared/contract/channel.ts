@@ -17,6 +17,11 @@ export interface ChannelDef<I extends z.ZodType, O> {
   idempotent: boolean;
   /** Guesses a secret (passphrase, password, PIN): throttled per transport client. */
   rateLimited?: boolean;
+  /**
+   * The call produces a file. The handler returns a `FileDownload`; the transport delivers it
+   * (a save dialog in Electron, a download in the browser) and the renderer gets `{ saved }`.
+   */
+  file?: 'download';
   /** Phantom: the output type, carried for the typed client. Never set at run time. */
   readonly output?: O;
 }
@@ -24,4 +29,13 @@ export interface ChannelDef<I extends z.ZodType, O> {
 /** `channel<Output>()({ input, access, idempotent })` — the output type is given, the rest inferred. */
 export function channel<O>() {
   return <I extends z.ZodType>(def: Omit<ChannelDef<I, O>, 'output'>): ChannelDef<I, O> => def;
+}
+
+/** What a file channel's handler returns. The path stays in the main process. */
+export interface FileDownload {
+  fileName: string;
+  contentType: string;
+  path: string;
+  /** A temporary file made for this download, removed once delivered. */
+  deleteAfter: boolean;
 }

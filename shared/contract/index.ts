@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { ChannelDef } from './channel.js';
+import type { ChannelDef, FileDownload } from './channel.js';
+export type { FileDownload } from './channel.js';
 import { appChannels } from './app.js';
 import { authChannels } from './auth.js';
 import { membersChannels } from './members.js';
@@ -23,6 +24,9 @@ export type ChannelName = keyof Channels;
 export type InputOf<C extends ChannelName> = z.input<Channels[C]['input']>;
 export type ParsedInputOf<C extends ChannelName> = z.output<Channels[C]['input']>;
 export type OutputOf<C extends ChannelName> = Channels[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
+
+/** Channels whose result is a file, delivered by the transport rather than returned. */
+export type FileChannelName = { [C in ChannelName]: OutputOf<C> extends FileDownload ? C : never }[ChannelName];
 
 export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(channels, name);

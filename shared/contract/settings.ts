@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './channel.js';
+import { channel, type FileDownload } from './channel.js';
 import type { AuditEntry, Page, ShopSettings } from '../domain.js';
 import { pageInput, timeZone } from './fields.js';
 import { shopName } from './app.js';
@@ -18,5 +18,12 @@ export const settingsInput = z.object({
 export const settingsChannels = {
   'settings.get': channel<ShopSettings>()({ input: z.object({}), access: 'session', idempotent: false }),
   'settings.update': channel<ShopSettings>()({ input: settingsInput, access: 'settings.manage', idempotent: true }),
+  /** The diagnostic log, for support. It holds events and ids, never keys or member details. */
+  'support.downloadLog': channel<FileDownload>()({
+    input: z.object({}),
+    access: 'settings.manage',
+    idempotent: false,
+    file: 'download',
+  }),
   'audit.list': channel<Page<AuditEntry>>()({ input: pageInput, access: 'audit.read', idempotent: false }),
 };

@@ -69,3 +69,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(250); // let Mantine's transitions finish
   await page.screenshot({ path: join(shotsDir, `${name}.png`) });
 }
+
+/** First-run setup through the API, as the setup page would do it; returns the passphrase. */
+export async function setUpThroughApi(
+  url: string,
+  owner = { username: 'boss', displayName: '陈老板', password: 'owner-pass-1' },
+) {
+  const post = async (channel: string, input: unknown) => {
+    const res = await fetch(`${url}api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: url.replace(/\/$/, '') },
+      body: JSON.stringify({ input }),
+    });
+    const body = (await res.json()) as { ok: boolean; value?: { passphrase?: string } };
+    if (!body.ok) throw new Error(`${channel} failed: ${JSON.stringify(body)}`);
+    return body.value;
+  };
+  const { passphrase } = (await post('setup.begin', {})) as { passphrase: string };
+  await post('setup.complete', {
+    shopName: '好运便利店',
+    timeZone: 'Asia/Shanghai',
+    owner,
+    passphraseConfirm: passphrase,
+  });
+  return passphrase;
+}

@@ -7,6 +7,7 @@ import { ManualClock } from '../../electron/core/clock.js';
 import type { Logger } from '../../electron/core/log.js';
 import { Dispatcher, type Caller } from '../../electron/dispatch.js';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/index.js';
+import type { StaffInfo } from '../../shared/domain.js';
 import type { AppErrorData } from '../../shared/errors.js';
 
 export const silentLog: Logger & { lines: { event: string; details?: Record<string, unknown> }[] } = {
@@ -101,3 +102,33 @@ export async function signedIn(h: Harness, username: string, password: string): 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** The owner creates a staff member; their password is `<username>-pass-1` unless given. */
+export async function addStaff(
+  owner: Client,
+  username: string,
+  role: 'owner' | 'manager' | 'clerk',
+  password = `${username}-pass-1`,
+): Promise<StaffInfo> {
+  return owner.call('staff.create', { username, displayName: username, role, password });
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  staff_id: number | null;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+/** Audit rows as stored, oldest first, optionally only one action. */
+export function auditRows(h: Harness, action?: string): AuditRow[] {
+  const rows = (
+    action
+      ? h.backend.raw.prepare('select * from audit_log where action = ? order by id').all(action)
+      : h.backend.raw.prepare('select * from audit_log order by id').all()
+  ) as (Omit<AuditRow, 'details'> & { details: string })[];
+  return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
+}
+
+export const minutes = (n: number) => n * 60_000;

@@ -21,6 +21,7 @@ export function LockOverlay() {
       closeOnEscape={false}
       closeOnClickOutside={false}
       fullScreen
+      zIndex={1000}
       title={t('lock.title')}
       overlayProps={{ backgroundOpacity: 0.9, blur: 6 }}
     >

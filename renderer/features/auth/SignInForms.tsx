@@ -80,6 +80,8 @@ function PinSignIn({ onSignedIn }: { onSignedIn: (s: SessionInfo) => void }) {
         <Select
           label={t('signIn.pinUser')}
           data={(users.data ?? []).map((u) => ({ value: u.username, label: u.displayName }))}
+          // Inside the form, so the list also opens above the full-screen lock overlay.
+          comboboxProps={{ withinPortal: false }}
           {...form.getInputProps('username')}
         />
         <PasswordInput label={t('signIn.pin')} inputMode="numeric" maxLength={6} {...form.getInputProps('pin')} />

@@ -33,7 +33,7 @@ export function AuditPage() {
             <Table.Tr key={r.id}>
               <Table.Td>{new Date(r.at).toLocaleString()}</Table.Td>
               <Table.Td>{r.staff ?? '—'}</Table.Td>
-              <Table.Td ff="monospace">{r.action}</Table.Td>
+              <Table.Td>{t(`audit.actions.${r.action.replace('.', '_')}`, { defaultValue: r.action })}</Table.Td>
               <Table.Td>
                 <Code>{r.details}</Code>
               </Table.Td>

@@ -7,6 +7,7 @@ import { useSession } from '../../stores/session';
 import { showErrors } from '../../ui/errors';
 import { timeZoneOptions } from '../../ui/timeZones';
 import { PassphraseCard } from './PassphraseCard';
+import { SupportCard } from './SupportCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function SettingsPage() {
         </form>
       </Card>
       <PassphraseCard />
+      <SupportCard />
     </Stack>
   );
 }
