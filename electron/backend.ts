@@ -12,8 +12,13 @@ import type { Device } from './core/device.js';
 import { writeFileAtomic } from './core/files.js';
 import { acquireInstanceLock, InstanceLockedError } from './core/instanceLock.js';
 import { KeyFileError, readKeyFile, writeKeyFile, type OsKeyStore } from './core/keyStore.js';
-import { BadPassphraseError, generatePassphrase, normalizePassphrase, unwrapWithPassphrase } from './core/keyWrap.js';
-import { wrapWithPassphrase } from './core/keyWrap.js';
+import {
+  BadPassphraseError,
+  generatePassphrase,
+  normalizePassphrase,
+  unwrapWithPassphrase,
+  wrapWithPassphrase,
+} from './core/keyWrap.js';
 import type { Logger } from './core/log.js';
 import { isOnNetworkShare } from './core/networkShare.js';
 import { Sessions } from './sessions.js';
@@ -107,7 +112,8 @@ export class Backend {
     const staged = `${p.db}.setup`;
     if (!existsSync(staged)) return;
     if (existsSync(p.keyFile) && !existsSync(p.db)) renameSync(staged, p.db);
-    else if (!existsSync(p.keyFile)) rmSync(staged, { force: true });
+    // Either no key was ever written for it, or the real database is already in place.
+    else rmSync(staged, { force: true });
   }
 
   private fail(errorKey: string, params: Record<string, string>): void {

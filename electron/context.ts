@@ -15,6 +15,8 @@ export interface Ctx {
   staff: StaffRow | null;
   /** Runs after a failed call rolled back, in a transaction of its own (failed sign-ins, lockouts). */
   onFailure(fn: (db: Kysely<DB>) => Promise<void>): void;
+  /** Runs once this call's transaction has committed: in-memory state follows the database, never leads it. */
+  afterCommit(fn: () => void): void;
   startSession(staffId: number): void;
   endSession(): void;
 }

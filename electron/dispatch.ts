@@ -56,6 +56,7 @@ export class Dispatcher {
       if (def.access !== 'public' && !ready) throw appError('BAD_STATE', 'errors.app.notReady');
 
       const failures: ((db: Kysely<DB>) => Promise<void>)[] = [];
+      const commits: (() => void)[] = [];
       const run = async (db: Kysely<DB> | null): Promise<unknown> => {
         const staff = db ? await this.sessionStaff(db, caller, def.access !== 'public') : null;
         if (staff && def.access !== 'public' && def.access !== 'session' && !can(staff.role, def.access))
@@ -70,6 +71,7 @@ export class Dispatcher {
           nowIso: now.toISOString(),
           staff,
           onFailure: (fn) => failures.push(fn),
+          afterCommit: (fn) => commits.push(fn),
           startSession: (staffId) => {
             sessionChange = { set: backend.sessions.create(staffId) };
           },
@@ -100,6 +102,7 @@ export class Dispatcher {
           throw e;
         }
       }
+      for (const fn of commits) fn();
       return { response: { ok: true, value }, ...(sessionChange ? { session: sessionChange } : {}) };
     } catch (e) {
       if (e instanceof AppError) {
@@ -146,7 +149,8 @@ export class Dispatcher {
     const inputHash = createHash('sha256').update(channel).update('\0').update(JSON.stringify(input)).digest('hex');
     const prior = await db.selectFrom('requests').selectAll().where('request_id', '=', requestId).executeTakeFirst();
     if (prior) {
-      if (prior.channel !== channel || prior.input_hash !== inputHash)
+      // A request id is one person's intent: another caller cannot collect its result.
+      if (prior.channel !== channel || prior.input_hash !== inputHash || prior.staff_id !== (staff?.id ?? null))
         throw appError('IDEMPOTENCY_CONFLICT', 'errors.idempotencyConflict');
       return JSON.parse(prior.result) as unknown;
     }

@@ -1,4 +1,5 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/index.js';
+import { appError } from '../shared/errors.js';
 import { requireStaff, type Ctx } from './context.js';
 import { listAudit, writeAudit } from './services/audit.js';
 import * as auth from './services/auth.js';
@@ -21,6 +22,10 @@ export const handlers: Handlers = {
   'setup.complete': completeSetup,
   'app.unlock': async (ctx, input) => {
     await ctx.backend.unlock(input.passphrase);
+    const status = ctx.backend.status();
+    // The passphrase was right but the database would not open: say why, not "ok".
+    if (status.state === 'error')
+      throw appError('BAD_STATE', status.errorKey ?? 'errors.internal', { params: status.errorParams ?? {} });
     return { ok: true };
   },
   'app.acknowledgeDevice': async (ctx) => {
@@ -70,7 +75,9 @@ export const handlers: Handlers = {
       (k) => input[k as keyof typeof input] !== before[k as keyof typeof before],
     );
     await writeAudit(ctx.db, { at: ctx.nowIso, staffId: me.id, action: 'settings.updated', details: { changed } });
-    ctx.backend.settings = input;
+    ctx.afterCommit(() => {
+      ctx.backend.settings = input;
+    });
     return input;
   },
   'audit.list': (ctx, input) => listAudit(ctx.db, input.page, input.pageSize),

@@ -87,7 +87,12 @@ export async function startHttpHost(dispatcher: Dispatcher, rendererDir: string,
       } catch {
         return send(res, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.badJson' } });
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return send(res, 404, refused('channel'));
+      }
       const result = await dispatcher.dispatch(
         { sessionToken: sessionFrom(req), clientKey: req.socket.remoteAddress ?? '' },
         channel,
@@ -124,7 +129,13 @@ export async function startHttpHost(dispatcher: Dispatcher, rendererDir: string,
 
   function serveStatic(pathname: string, res: ServerResponse): void {
     const root = normalize(rendererDir);
-    let file = normalize(join(root, decodeURIComponent(pathname)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return void send(res, 400, refused('path'));
+    }
+    let file = normalize(join(root, decoded));
     if (!file.startsWith(root + sep) && file !== root) return void send(res, 404, refused('path'));
     // The renderer routes in the hash, so anything that is not a file gets the app's page.
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');

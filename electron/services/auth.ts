@@ -41,6 +41,9 @@ async function recordFailure(db: Kysely<DB>, at: Date, staff: StaffRow | undefin
   await writeAudit(db, { at: at.toISOString(), staffId: staff.id, action: 'auth.lockedOut', details: { via } });
 }
 
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashSecret('liuke-no-such-user'));
+
 /** Shared by password and PIN sign-in: same lockout counter, same audit trail. */
 async function signInWith(ctx: Ctx, username: string, secret: string, via: 'password' | 'pin'): Promise<SessionInfo> {
   const staff = await ctx.db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
@@ -48,7 +51,11 @@ async function signInWith(ctx: Ctx, username: string, secret: string, via: 'pass
     ctx.onFailure((db) => recordFailure(db, ctx.now, staff?.active ? staff : undefined, username, via));
     throw appError('BAD_CREDENTIALS', via === 'pin' ? 'errors.auth.badPin' : 'errors.auth.badCredentials');
   };
-  if (!staff || staff.active !== 1) return fail();
+  if (!staff || staff.active !== 1) {
+    // Same work as a wrong password, so the answer's timing does not tell which usernames exist.
+    await verifySecret(secret, await dummyHash());
+    return fail();
+  }
   if (staff.locked_until && staff.locked_until > ctx.nowIso) {
     const minutes = Math.ceil((new Date(staff.locked_until).getTime() - ctx.now.getTime()) / 60_000);
     throw appError('LOCKED_OUT', 'errors.auth.lockedOut', { params: { minutes } });

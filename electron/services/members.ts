@@ -152,8 +152,17 @@ export async function searchMembers(ctx: Ctx, q: string, limit: number): Promise
     if (full?.ok) query = query.where('phone', '=', full.e164);
     else {
       const rev = digits.split('').reverse().join('');
-      // ':' sorts right after '9', so [rev, rev + ':') is every string starting with rev.
-      query = query.where('phone_rev', '>=', rev).where('phone_rev', '<', `${rev}:`);
+      // ':' sorts right after '9', so [rev, rev + ':') is every string starting with rev. The
+      // newest ids are picked from the index alone; only those rows are read.
+      query = query.where('id', 'in', (eb) =>
+        eb
+          .selectFrom('members')
+          .select('id')
+          .where('phone_rev', '>=', rev)
+          .where('phone_rev', '<', `${rev}:`)
+          .orderBy('id', 'desc')
+          .limit(limit),
+      );
     }
     const rows = await query.orderBy('id', 'desc').limit(limit).execute();
     return rows.map((r) => toSummary(ctx, r));

@@ -86,8 +86,10 @@ export function phoneForDisplay(e164: string): string {
 /** Clerks see lists with the middle of the number hidden (DESIGN: security). */
 export function maskPhone(e164: string): string {
   const shown = phoneForDisplay(e164).replace(/\s/g, '');
-  if (shown.length <= 7) return shown.replace(/\d(?=\d{2})/g, '*');
-  return `${shown.slice(0, 3)}****${shown.slice(-4)}`;
+  // Keep what identifies the area (a country code, or the first three digits) and the last four.
+  const head = shown.startsWith('+') ? shown.slice(0, 4) : shown.slice(0, 3);
+  if (shown.length <= head.length + 4) return shown.replace(/\d(?=\d{2})/g, '*');
+  return `${head}****${shown.slice(-4)}`;
 }
 
 /** Digits reversed, so "ends with 8000" becomes an indexed prefix range ("0008..."). */

@@ -66,6 +66,34 @@ describe('dispatch', () => {
     expect((await owner.fail('settings.update', settings, id)).code).toBe('IDEMPOTENCY_CONFLICT');
   });
 
+  it('does not hand a stored result to another staff member repeating the request id', async () => {
+    const owner = await ready();
+    await owner.call('staff.create', {
+      username: 'xiaoli',
+      displayName: '小李',
+      role: 'clerk',
+      password: 'clerk-pass-1',
+    });
+    const clerk = await signedIn(h, 'xiaoli', 'clerk-pass-1');
+    const id = randomUUID();
+    await owner.call('members.register', { phone: '13800138000' }, id);
+    expect((await clerk.fail('members.register', { phone: '13800138000' }, id)).code).toBe('IDEMPOTENCY_CONFLICT');
+    expect(count('members')).toBe(1);
+  });
+
+  it('changes in-memory settings only after the transaction commits', async () => {
+    const owner = await ready();
+    const before = await owner.call('settings.get', {});
+    // Make the audit insert fail at the end of settings.update, after the settings row was written.
+    h.backend.raw.exec(
+      "create temp trigger fail_audit before insert on audit_log when new.action = 'settings.updated' begin select raise(abort, 'boom'); end",
+    );
+    const r = await owner.raw('settings.update', { ...before, shopName: '改名失败' }, randomUUID());
+    expect(r.ok).toBe(false);
+    expect(h.backend.settings?.shopName).toBe(before.shopName);
+    expect((await owner.call('settings.get', {})).shopName).toBe(before.shopName);
+  });
+
   it('is not ready while locked: only public channels answer, and they say why', async () => {
     h = await startBackend();
     const passphrase = await setUp(h);

@@ -203,7 +203,9 @@ describe('restarting', () => {
     writeFileSync(dbFile(), garbage);
     h = await startBackend(h.dir);
     expect(h.backend.status().state).toBe('locked');
-    await new Client(h).raw('app.unlock', { passphrase });
+    // The passphrase is right, so the answer names the real problem instead of "ok".
+    const answer = await new Client(h).fail('app.unlock', { passphrase });
+    expect(answer).toMatchObject({ code: 'BAD_STATE', messageKey: 'errors.app.dbUnreadable' });
     expect(h.backend.status()).toMatchObject({ state: 'error', errorKey: 'errors.app.dbUnreadable' });
     expect((await new Client(h).fail('members.list', {})).code).toBe('BAD_STATE');
     await h.close();

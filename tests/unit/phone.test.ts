@@ -107,7 +107,7 @@ describe('display, masking and the reversed-digit index', () => {
   it('hides the middle of a number', () => {
     expect(maskPhone(e164)).toBe('138****8000');
     expect(maskPhone('+861012345678')).toBe('010****5678');
-    expect(maskPhone('+85291234567')).toBe('+85****4567');
+    expect(maskPhone('+85291234567')).toBe('+852****4567');
     expect(maskPhone('+12345')).toBe('+***45');
   });
 

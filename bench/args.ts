@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  members: number;
+  dir: string | undefined;
+  keep: boolean;
+  batchSize: number;
+  queries: number;
+  naiveIterations: number;
+  startupRuns: number;
+  seed: number;
+  insertCacheMb: number | undefined;
+}
+
+export const usage = `npm run bench -- [options]
+  --members N            members to generate (env BENCH_MEMBERS; default 1000000)
+  --dir PATH             data folder to create (must not hold a Liuke database; default: a temp folder)
+  --keep                 keep the data folder afterwards (a temp folder is removed otherwise)
+  --batch N              members per insert transaction (default 10000)
+  --queries N            counter searches per query kind (default 1000, at least 1000 for the record)
+  --naive N              naive LIKE scans per query kind (default 30; each one may scan the whole table)
+  --startup-runs N       browser-mode start-ups to time (default 5)
+  --seed N               data and query seed (default 20260301)
+  --insert-cache-mb N    page cache while inserting (default: the app's); to see what a bulk import
+                         connection would gain from a bigger cache`;
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      members: { type: 'string' },
+      dir: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      batch: { type: 'string' },
+      queries: { type: 'string' },
+      naive: { type: 'string' },
+      'startup-runs': { type: 'string' },
+      seed: { type: 'string' },
+      'insert-cache-mb': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  return {
+    members: positiveInt('--members', values.members ?? env.BENCH_MEMBERS, 1_000_000),
+    dir: values.dir,
+    keep: values.keep,
+    batchSize: positiveInt('--batch', values.batch, 10_000),
+    queries: positiveInt('--queries', values.queries, 1000),
+    naiveIterations: positiveInt('--naive', values.naive, 30),
+    startupRuns: positiveInt('--startup-runs', values['startup-runs'], 5),
+    seed: positiveInt('--seed', values.seed, 20260301),
+    insertCacheMb: values['insert-cache-mb']
+      ? positiveInt('--insert-cache-mb', values['insert-cache-mb'], 0)
+      : undefined,
+  };
+}
