@@ -1,6 +1,6 @@
 import type { Backend } from '../electron/backend.js';
 import type { Ctx, StaffRow } from '../electron/context.js';
-import { searchMembers } from '../electron/services/members.js';
+import { searchMembers } from '../electron/services/members/search.js';
 import type { Client } from '../tests/integration/harness.js';
 import { givenChars } from './names.js';
 import { Rng } from './random.js';

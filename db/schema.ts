@@ -53,6 +53,7 @@ export interface CountersTable {
 export interface MembersTable {
   id: Generated<number>;
   member_no: string;
+  /** E.164; an erased member keeps a placeholder "erased:<id>" so the column stays unique. */
   phone: string;
   phone_kind: 'mobile' | 'landline' | 'intl';
   /** Digits of `phone` reversed: "ends with 8000" is an index range on "0008". */
@@ -60,14 +61,100 @@ export interface MembersTable {
   name: string;
   gender: 'female' | 'male' | 'unspecified';
   birthday: string | null;
-  source: 'in_store' | 'phone' | 'online' | 'referral' | 'third_party' | 'import';
-  marketing_consent: number;
-  consent_at: string | null;
-  consent_by: number | null;
+  source: 'in_store' | 'phone' | 'online' | 'social' | 'referral' | 'third_party' | 'import';
   created_at: string;
   created_day: string;
   created_by: number;
   updated_at: string;
+  occupation: Generated<string>;
+  phone2: string | null;
+  email: string | null;
+  wechat: string | null;
+  address: Generated<string>;
+  notes: Generated<string>;
+  /** Lunar-calendar birthday "MM-DD"; its solar date is computed for each year. */
+  lunar_birthday: string | null;
+  referrer_id: number | null;
+  /** YYYY-MM-DD. */
+  joined_on: string;
+  verified_at: string | null;
+  archived_at: string | null;
+  erased_at: string | null;
+  /** Set on a merged record: the tombstone points at the member it became. */
+  merged_into: number | null;
+  name_pinyin: Generated<string>;
+  name_initials: Generated<string>;
+  updated_by: number | null;
+}
+
+export interface MemberConsentsTable {
+  id: Generated<number>;
+  member_id: number;
+  channel: 'sms' | 'call' | 'wechat' | 'email';
+  granted: number;
+  at: string;
+  staff_id: number | null;
+}
+
+export interface MemberCardsTable {
+  id: Generated<number>;
+  member_id: number;
+  card_no: string;
+  status: 'active' | 'lost' | 'unbound';
+  bound_at: string;
+  bound_by: number | null;
+  ended_at: string | null;
+  ended_by: number | null;
+  replaces: number | null;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  name: string;
+  color: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface MemberTagsTable {
+  member_id: number;
+  tag_id: number;
+  added_at: string;
+  added_by: number | null;
+}
+
+/** The member timeline: one feed every feature writes its events to. */
+export interface MemberEventsTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: string;
+  body: Generated<string>;
+  /** JSON: the event's own details (ids, amounts, from/to). */
+  data: Generated<string>;
+  staff_id: number | null;
+  at: string;
+  day: string;
+}
+
+export interface DuplicateCandidatesTable {
+  id: Generated<number>;
+  member_a: number;
+  member_b: number;
+  reason: string;
+  found_at: string;
+  status: Generated<'open' | 'merged' | 'dismissed'>;
+  resolved_at: string | null;
+  resolved_by: number | null;
+}
+
+export interface MemberMergesTable {
+  id: Generated<number>;
+  survivor_id: number;
+  merged_id: number;
+  at: string;
+  staff_id: number | null;
+  /** JSON: how many rows of each table moved. */
+  moved: string;
 }
 
 /** One row per distinct 1- and 2-character piece of a member's name, for fragment search. */
@@ -85,4 +172,11 @@ export interface DB {
   counters: CountersTable;
   members: MembersTable;
   member_name_grams: MemberNameGramsTable;
+  member_consents: MemberConsentsTable;
+  member_cards: MemberCardsTable;
+  tags: TagsTable;
+  member_tags: MemberTagsTable;
+  member_events: MemberEventsTable;
+  duplicate_candidates: DuplicateCandidatesTable;
+  member_merges: MemberMergesTable;
 }

@@ -3,7 +3,15 @@ import { appError } from '../shared/errors.js';
 import { requireStaff, type Ctx } from './context.js';
 import { listAudit, writeAudit } from './services/audit.js';
 import * as auth from './services/auth.js';
-import * as members from './services/members.js';
+import { bindCard, replaceCard, reportCardLost } from './services/members/cards.js';
+import { listMembers } from './services/members/list.js';
+import { confirmDetails, setConsent, updateMember } from './services/members/profile.js';
+import { registerMember } from './services/members/register.js';
+import { mustGetMember } from './services/members/rows.js';
+import { searchMembers } from './services/members/search.js';
+import { toMember } from './services/members/view.js';
+import * as tags from './services/tags.js';
+import { addInteraction, listTimeline } from './services/timeline.js';
 import { completeSetup } from './services/setup.js';
 import { downloadLog } from './services/support.js';
 import { saveSettings } from './services/settings.js';
@@ -83,8 +91,22 @@ export const handlers: Handlers = {
   'audit.list': (ctx, input) => listAudit(ctx.db, input.page, input.pageSize),
   'support.downloadLog': downloadLog,
 
-  'members.register': members.registerMember,
-  'members.search': (ctx, input) => members.searchMembers(ctx, input.q, input.limit),
-  'members.get': (ctx, input) => members.getMember(ctx, input.id),
-  'members.list': (ctx, input) => members.listMembers(ctx, input.page, input.pageSize),
+  'members.register': registerMember,
+  'members.update': updateMember,
+  'members.confirmDetails': (ctx, input) => confirmDetails(ctx, input.id),
+  'members.setConsent': setConsent,
+  'members.search': (ctx, input) => searchMembers(ctx, input.q, input.limit),
+  'members.get': async (ctx, input) => toMember(ctx, await mustGetMember(ctx, input.id)),
+  'members.list': listMembers,
+  'members.timeline': (ctx, input) => listTimeline(ctx, input.id, input.page, input.pageSize),
+  'members.addInteraction': addInteraction,
+  'members.bindCard': bindCard,
+  'members.reportCardLost': reportCardLost,
+  'members.replaceCard': replaceCard,
+
+  'tags.list': tags.listTags,
+  'tags.create': tags.createTag,
+  'tags.update': tags.updateTag,
+  'tags.setForMember': tags.setMemberTags,
+  'tags.apply': tags.applyTag,
 };

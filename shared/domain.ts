@@ -4,7 +4,7 @@ import type { PhoneKind } from './rules/phone.js';
 export const genders = ['female', 'male', 'unspecified'] as const;
 export type Gender = (typeof genders)[number];
 
-export const memberSources = ['in_store', 'phone', 'online', 'referral', 'third_party', 'import'] as const;
+export const memberSources = ['in_store', 'phone', 'online', 'social', 'referral', 'third_party', 'import'] as const;
 export type MemberSource = (typeof memberSources)[number];
 
 export interface StaffInfo {
@@ -24,6 +24,8 @@ export interface ShopSettings {
   dayStartHour: number;
   memberNoPrefix: string;
   idleLockMinutes: number;
+  /** Members not confirmed for this many months are listed for re-confirmation. */
+  reconfirmMonths: number;
 }
 
 export type AppState = 'setup' | 'locked' | 'ready' | 'error';
@@ -48,6 +50,19 @@ export interface SessionInfo {
   settings: ShopSettings;
 }
 
+export const consentChannels = ['sms', 'call', 'wechat', 'email'] as const;
+export type ConsentChannel = (typeof consentChannels)[number];
+
+/** What a clerk records by hand on the timeline; other features add their own kinds. */
+export const interactionKinds = ['consultation', 'suggestion', 'call', 'visit', 'note'] as const;
+export type InteractionKind = (typeof interactionKinds)[number];
+
+export interface TagInfo {
+  id: number;
+  name: string;
+  color: string;
+}
+
 export interface MemberSummary {
   id: number;
   memberNo: string;
@@ -56,16 +71,62 @@ export interface MemberSummary {
   phone: string;
   gender: Gender;
   createdAt: string;
+  joinedOn: string;
+  tags: TagInfo[];
+  archived: boolean;
+}
+
+export interface ConsentState {
+  granted: boolean;
+  at: string;
+  by: string | null;
+}
+
+export interface MemberCard {
+  id: number;
+  cardNo: string;
+  status: 'active' | 'lost' | 'unbound';
+  boundAt: string;
+  endedAt: string | null;
+  replaces: number | null;
 }
 
 export interface Member extends MemberSummary {
   phoneKind: PhoneKind;
+  phone2: string | null;
+  email: string | null;
+  wechat: string | null;
+  address: string;
+  occupation: string;
+  notes: string;
   birthday: string | null;
+  /** Whole years on the shop's today; null without a birthday. */
+  age: number | null;
+  /** Lunar-calendar birthday "MM-DD", and its solar date in the coming twelve months. */
+  lunarBirthday: string | null;
+  nextLunarBirthday: string | null;
   source: MemberSource;
-  marketingConsent: boolean;
-  consentAt: string | null;
+  referrer: { id: number; memberNo: string; name: string } | null;
+  consents: Record<ConsentChannel, ConsentState | null>;
+  cards: MemberCard[];
+  verifiedAt: string | null;
+  /** Not confirmed for the shop's re-confirmation period: the page asks the clerk to check. */
+  needsReconfirm: boolean;
+  archivedAt: string | null;
+  erasedAt: string | null;
+  mergedInto: number | null;
   createdDay: string;
   createdBy: { id: number; displayName: string };
+  updatedAt: string;
+}
+
+export interface TimelineEvent {
+  id: number;
+  kind: string;
+  body: string;
+  data: Record<string, unknown>;
+  staff: string | null;
+  at: string;
 }
 
 export interface AuditEntry {

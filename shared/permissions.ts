@@ -9,6 +9,7 @@ export const permissions = [
   'members.read',
   'members.write',
   'members.viewFullPhone',
+  'tags.manage',
   'staff.manage',
   'settings.manage',
   'audit.read',
@@ -19,7 +20,7 @@ export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  manager: ['members.read', 'members.write', 'members.viewFullPhone', 'audit.read'],
+  manager: ['members.read', 'members.write', 'members.viewFullPhone', 'tags.manage', 'audit.read'],
   clerk: ['members.read', 'members.write'],
 };
 

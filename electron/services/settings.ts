@@ -8,6 +8,7 @@ export const defaultSettings: ShopSettings = {
   dayStartHour: 0,
   memberNoPrefix: 'M',
   idleLockMinutes: 10,
+  reconfirmMonths: 12,
 };
 
 export async function loadSettings(db: Kysely<DB>): Promise<ShopSettings> {

@@ -21,10 +21,9 @@ export function CounterSearch() {
   const composing = useRef(false);
   const [, navigate] = useLocation();
 
-  useHotkeys([
-    ['F2', open],
-    ['/', open],
-  ]);
+  // F2 works even while typing in another field; "/" only where it would not be typed text.
+  useHotkeys([['F2', open]], []);
+  useHotkeys([['/', open]]);
 
   const results = useQuery({
     queryKey: ['members', 'search', debounced],

@@ -6,6 +6,7 @@ import { authChannels } from './auth.js';
 import { membersChannels } from './members.js';
 import { settingsChannels } from './settings.js';
 import { staffChannels } from './staff.js';
+import { tagsChannels } from './tags.js';
 
 /**
  * Every operation the renderer can ask of the main process, declared once. Dispatch, the IPC
@@ -17,6 +18,7 @@ export const channels = {
   ...staffChannels,
   ...settingsChannels,
   ...membersChannels,
+  ...tagsChannels,
 } as const;
 
 export type Channels = typeof channels;

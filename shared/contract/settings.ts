@@ -13,6 +13,7 @@ export const settingsInput = z.object({
     .trim()
     .regex(/^[A-Za-z0-9]{0,6}$/, 'errors.memberNoPrefix'),
   idleLockMinutes: z.number().int().min(1, 'errors.range').max(240, 'errors.range'),
+  reconfirmMonths: z.number().int().min(1, 'errors.range').max(60, 'errors.range'),
 });
 
 export const settingsChannels = {

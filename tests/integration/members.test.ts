@@ -40,9 +40,12 @@ describe('registering a member', () => {
       gender: 'female',
       birthday: '1990-05-20',
       source: 'referral',
-      marketingConsent: true,
+      consents: ['sms', 'wechat'],
     });
-    expect(m).toEqual({
+    const at = '2026-03-01T02:00:00.000Z';
+    const yes = { granted: true, at, by: 'xiaoli' };
+    const no = { granted: false, at, by: 'xiaoli' };
+    expect(m).toMatchObject({
       id: m.id,
       memberNo: 'M000001',
       name: '王女士',
@@ -51,9 +54,15 @@ describe('registering a member', () => {
       gender: 'female',
       birthday: '1990-05-20',
       source: 'referral',
-      marketingConsent: true,
-      consentAt: '2026-03-01T02:00:00.000Z',
+      consents: { sms: yes, call: no, wechat: yes, email: no },
       createdAt: '2026-03-01T02:00:00.000Z',
+      joinedOn: '2026-03-01',
+      verifiedAt: at,
+      needsReconfirm: false,
+      age: 35,
+      tags: [],
+      cards: [],
+      archived: false,
       createdDay: '2026-03-01',
       createdBy: { id: clerkId, displayName: 'xiaoli' },
     });
@@ -77,8 +86,11 @@ describe('registering a member', () => {
       gender: 'unspecified',
       birthday: null,
       source: 'in_store',
-      marketingConsent: false,
+      email: null,
+      wechat: null,
+      lunarBirthday: null,
     });
+    expect(Object.values(m.consents).every((c) => c?.granted === false)).toBe(true);
   });
 
   it('counts member numbers up with the shop prefix', async () => {

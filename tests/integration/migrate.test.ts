@@ -55,14 +55,21 @@ describe('migrateToLatest', () => {
     expect(tables()).toEqual([
       'audit_log',
       'counters',
+      'duplicate_candidates',
       'kysely_migration',
       'kysely_migration_lock',
+      'member_cards',
+      'member_consents',
+      'member_events',
+      'member_merges',
       'member_name_grams',
+      'member_tags',
       'members',
       'meta',
       'requests',
       'settings',
       'staff',
+      'tags',
     ]);
     expect(
       (raw.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name),

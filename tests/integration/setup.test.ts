@@ -82,6 +82,7 @@ describe('first-run setup', () => {
       dayStartHour: 0,
       memberNoPrefix: 'M',
       idleLockMinutes: 10,
+      reconfirmMonths: 12,
     });
     const audit = await owner.call('audit.list', {});
     expect(audit.rows.at(-1)).toMatchObject({

@@ -102,7 +102,16 @@ describe('input schemas speak in i18n keys', () => {
       gender: 'unspecified',
       birthday: null,
       source: 'in_store',
-      marketingConsent: false,
+      lunarBirthday: null,
+      occupation: '',
+      phone2: '',
+      email: '',
+      wechat: '',
+      address: '',
+      notes: '',
+      referrerId: null,
+      joinedOn: null,
+      consents: [],
     });
   });
 
@@ -114,7 +123,10 @@ describe('input schemas speak in i18n keys', () => {
       gender: 'x',
       birthday: '2023-02-29',
       source: 'street',
-      marketingConsent: 'yes',
+      consents: ['fax'],
+      email: 'not-an-email',
+      wechat: '1a',
+      lunarBirthday: '13-01',
     });
     expect(e.code).toBe('VALIDATION');
     expect(e.messageKey).toBe('errors.validation');
@@ -125,7 +137,10 @@ describe('input schemas speak in i18n keys', () => {
       gender: { messageKey: 'errors.choice' },
       birthday: { messageKey: 'errors.date' },
       source: { messageKey: 'errors.choice' },
-      marketingConsent: { messageKey: 'errors.invalid' },
+      'consents.0': { messageKey: 'errors.choice' },
+      email: { messageKey: 'errors.email' },
+      wechat: { messageKey: 'errors.wechat' },
+      lunarBirthday: { messageKey: 'errors.lunarBirthday' },
     });
   });
 
@@ -186,11 +201,13 @@ describe('input schemas speak in i18n keys', () => {
       dayStartHour: 7,
       memberNoPrefix: 'TOO-LONG',
       idleLockMinutes: 0,
+      reconfirmMonths: 61,
     });
     expect(e.fields).toEqual({
       dayStartHour: { messageKey: 'errors.range', params: { limit: 6 } },
       memberNoPrefix: { messageKey: 'errors.memberNoPrefix' },
       idleLockMinutes: { messageKey: 'errors.range', params: { limit: 1 } },
+      reconfirmMonths: { messageKey: 'errors.range', params: { limit: 60 } },
     });
   });
 

@@ -43,8 +43,13 @@ export function MemberPage({ id }: { id: number }) {
           <Field label={t('members.fields.birthday')} value={m.birthday ?? dash} />
           <Field label={t('members.fields.source')} value={t(`members.sources.${m.source}`)} />
           <Field
-            label={t('members.fields.marketingConsent')}
-            value={`${m.marketingConsent ? t('common.yes') : t('common.no')}${m.consentAt ? ` · ${new Date(m.consentAt).toLocaleString()}` : ''}`}
+            label={t('members.consents')}
+            value={
+              (Object.keys(m.consents) as (keyof typeof m.consents)[])
+                .filter((c) => m.consents[c]?.granted)
+                .map((c) => t(`members.consentChannels.${c}`))
+                .join('、') || dash
+            }
           />
           <Field label={t('members.fields.createdAt')} value={new Date(m.createdAt).toLocaleString()} />
           <Field label={t('members.fields.createdDay')} value={m.createdDay} />

@@ -1,10 +1,16 @@
-import { Alert, Button, Group, SegmentedControl, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { genders, memberSources, type MemberSummary } from '../../../shared/domain.js';
+import {
+  consentChannels,
+  genders,
+  memberSources,
+  type ConsentChannel,
+  type MemberSummary,
+} from '../../../shared/domain.js';
 import { phoneKinds, type PhoneKind } from '../../../shared/rules/phone.js';
 import { useCommand } from '../../api/useCommand';
 import { errorData, showErrors } from '../../ui/errors';
@@ -26,7 +32,7 @@ export function RegisterMemberForm({ onDone }: { onDone: () => void }) {
       gender: 'unspecified' as (typeof genders)[number],
       birthday: '',
       source: 'in_store' as (typeof memberSources)[number],
-      marketingConsent: false,
+      consents: [] as ConsentChannel[],
     },
     validate: { phone: (v) => (v.trim() ? null : t('errors.phone.required')) },
   });
@@ -108,10 +114,13 @@ export function RegisterMemberForm({ onDone }: { onDone: () => void }) {
           allowDeselect={false}
           {...form.getInputProps('source')}
         />
-        <Switch
-          label={t('members.fields.marketingConsent')}
-          {...form.getInputProps('marketingConsent', { type: 'checkbox' })}
-        />
+        <Checkbox.Group label={t('members.consents')} {...form.getInputProps('consents')}>
+          <Group mt={4}>
+            {consentChannels.map((c) => (
+              <Checkbox key={c} value={c} label={t(`members.consentChannels.${c}`)} />
+            ))}
+          </Group>
+        </Checkbox.Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { channel } from './channel.js';
+import type { TagInfo } from '../domain.js';
+import { id } from './fields.js';
+
+const tagName = z.string().trim().min(1, 'errors.required').max(12, 'errors.tooLong');
+const color = z.enum(
+  ['gray', 'red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'],
+  'errors.choice',
+);
+
+export const tagsChannels = {
+  'tags.list': channel<(TagInfo & { members: number })[]>()({
+    input: z.object({}),
+    access: 'members.read',
+    idempotent: false,
+  }),
+  'tags.create': channel<TagInfo>()({
+    input: z.object({ name: tagName, color }),
+    access: 'tags.manage',
+    idempotent: true,
+  }),
+  'tags.update': channel<TagInfo>()({
+    input: z.object({ tagId: id, name: tagName, color }),
+    access: 'tags.manage',
+    idempotent: true,
+  }),
+  /** Sets one member's tags to exactly this list. */
+  'tags.setForMember': channel<TagInfo[]>()({
+    input: z.object({ memberId: id, tagIds: z.array(id).max(50) }),
+    access: 'members.write',
+    idempotent: true,
+  }),
+  /** Bulk tagging from the member list: add or remove one tag on the chosen members. */
+  'tags.apply': channel<{ changed: number }>()({
+    input: z.object({ tagId: id, memberIds: z.array(id).min(1).max(5000), add: z.boolean() }),
+    access: 'members.write',
+    idempotent: true,
+  }),
+};
