@@ -16,11 +16,27 @@ export default tseslint.config(
       // Loading 'electron' outside the shell tries to download the binary (see DESIGN.md).
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: "Only electron/shell/ may import 'electron'." }] },
+        {
+          paths: ['electron', 'electron/main', 'electron/common', 'electron/renderer'].map((name) => ({
+            name,
+            message: "Only electron/shell/ may import 'electron'.",
+          })),
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/^electron(\\/|$)/]',
+          message: "Only electron/shell/ may import 'electron'.",
+        },
+        {
+          selector: "CallExpression[callee.name='require'][arguments.0.value=/^electron(\\/|$)/]",
+          message: "Only electron/shell/ may import 'electron'.",
+        },
       ],
     },
   },
-  { files: ['electron/shell/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['electron/shell/**'], rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -199,7 +199,7 @@ export class Backend {
   }
 
   /** Checks a recovery passphrase against the key file (owner password reset, passphrase change). */
-  async unwrap(passphrase: string): Promise<Buffer> {
+  async unwrap(passphrase: string, field = 'passphrase'): Promise<Buffer> {
     let file;
     try {
       file = readKeyFile(this.paths.keyFile);
@@ -214,7 +214,7 @@ export class Backend {
       if (e instanceof BadPassphraseError) {
         this.log.info('unlock.bad_passphrase');
         throw appError('BAD_PASSPHRASE', 'errors.app.badPassphrase', {
-          fields: { passphrase: { messageKey: 'errors.app.badPassphrase' } },
+          fields: { [field]: { messageKey: 'errors.app.badPassphrase' } },
         });
       }
       throw e;
@@ -229,7 +229,7 @@ export class Backend {
   /** Re-wraps the same data key under a new app-made passphrase; the database is untouched. */
   async changePassphrase(current: string, confirm: string): Promise<void> {
     if (!this.pendingPassphrase) throw appError('BAD_STATE', 'errors.key.notPrepared');
-    const key = await this.unwrap(current);
+    const key = await this.unwrap(current, 'currentPassphrase');
     if (normalizePassphrase(confirm) !== normalizePassphrase(this.pendingPassphrase))
       throw appError('VALIDATION', 'errors.validation', {
         fields: { passphraseConfirm: { messageKey: 'errors.setup.passphraseMismatch' } },

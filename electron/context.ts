@@ -13,6 +13,8 @@ export interface Ctx {
   now: Date;
   nowIso: string;
   staff: StaffRow | null;
+  /** What the channel's `prepare` step computed before the transaction, if it has one. */
+  prepared: unknown;
   /** Runs after a failed call rolled back, in a transaction of its own (failed sign-ins, lockouts). */
   onFailure(fn: (db: Kysely<DB>) => Promise<void>): void;
   /** Runs once this call's transaction has committed: in-memory state follows the database, never leads it. */
@@ -24,4 +26,24 @@ export interface Ctx {
 export function requireStaff(ctx: Ctx): StaffRow {
   if (!ctx.staff) throw appError('UNAUTHENTICATED', 'errors.auth.signInRequired');
   return ctx.staff;
+}
+
+/**
+ * A context outside any call: for work the main process starts itself (jobs, benchmarks). Writes
+ * are not wrapped in a transaction here; `afterCommit` runs at once.
+ */
+export function standaloneCtx(backend: Backend, staff: StaffRow | null): Ctx {
+  const now = backend.clock.now();
+  return {
+    backend,
+    db: backend.db,
+    now,
+    nowIso: now.toISOString(),
+    staff,
+    prepared: undefined,
+    onFailure: () => undefined,
+    afterCommit: (fn) => fn(),
+    startSession: () => undefined,
+    endSession: () => undefined,
+  };
 }

@@ -6,7 +6,7 @@ import { AppError, appError, type Result } from '../shared/errors.js';
 import { can } from '../shared/permissions.js';
 import type { Backend } from './backend.js';
 import type { Ctx, StaffRow } from './context.js';
-import { handlers } from './handlers.js';
+import { handlers, prepare } from './handlers.js';
 import { RateLimiter } from './rateLimit.js';
 import { getStaff } from './services/staff.js';
 import { validationError } from './validation.js';
@@ -26,6 +26,20 @@ export interface DispatchResult {
 }
 
 type Handler = (ctx: Ctx, input: unknown) => Promise<unknown>;
+
+/**
+ * Passwords, PINs and passphrases are left out of the stored input hash: an unsalted hash of a
+ * short secret is crackable by anyone holding the database, which would undo scrypt.
+ */
+const secretKey = /password|pin|passphrase/i;
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, secretKey.test(k) ? '(secret)' : withoutSecrets(v)]),
+    );
+  return value;
+}
 
 /**
  * One dispatch for both transports: validate → session → permission → idempotency → service →
@@ -55,6 +69,9 @@ export class Dispatcher {
       const ready = backend.currentState === 'ready';
       if (def.access !== 'public' && !ready) throw appError('BAD_STATE', 'errors.app.notReady');
 
+      const preparer = prepare[channelName] as ((b: Backend, input: unknown) => Promise<unknown>) | undefined;
+      const prepared = ready && preparer ? await preparer(backend, parsed.data) : undefined;
+
       const failures: ((db: Kysely<DB>) => Promise<void>)[] = [];
       const commits: (() => void)[] = [];
       const run = async (db: Kysely<DB> | null): Promise<unknown> => {
@@ -70,6 +87,7 @@ export class Dispatcher {
           now,
           nowIso: now.toISOString(),
           staff,
+          prepared,
           onFailure: (fn) => failures.push(fn),
           afterCommit: (fn) => commits.push(fn),
           startSession: (staffId) => {
@@ -146,7 +164,11 @@ export class Dispatcher {
     staff: StaffRow | null,
     apply: () => Promise<unknown>,
   ): Promise<unknown> {
-    const inputHash = createHash('sha256').update(channel).update('\0').update(JSON.stringify(input)).digest('hex');
+    const inputHash = createHash('sha256')
+      .update(channel)
+      .update('\0')
+      .update(JSON.stringify(withoutSecrets(input)))
+      .digest('hex');
     const prior = await db.selectFrom('requests').selectAll().where('request_id', '=', requestId).executeTakeFirst();
     if (prior) {
       // A request id is one person's intent: another caller cannot collect its result.

@@ -1,5 +1,6 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/index.js';
 import { appError } from '../shared/errors.js';
+import type { Backend } from './backend.js';
 import { requireStaff, type Ctx } from './context.js';
 import { listAudit, writeAudit } from './services/audit.js';
 import * as auth from './services/auth.js';
@@ -18,6 +19,17 @@ import { saveSettings } from './services/settings.js';
 import * as staff from './services/staff.js';
 
 type Handlers = { [C in ChannelName]: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
+type Prepare = { [C in ChannelName]?: (backend: Backend, input: ParsedInputOf<C>) => Promise<unknown> };
+
+/**
+ * Slow, database-free work (scrypt) that runs before a call's transaction; its result reaches the
+ * handler as `ctx.prepared`. The one SQLite connection is not held while it runs.
+ */
+export const prepare: Prepare = {
+  'auth.signIn': (backend, input) => auth.checkSignInSecret(backend.db, input.username, input.password, 'password'),
+  'auth.signInPin': (backend, input) => auth.checkSignInSecret(backend.db, input.username, input.pin, 'pin'),
+  'auth.resetOwnerPassword': auth.prepareOwnerReset,
+};
 
 /** Channel → service. The mapped type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -59,10 +71,11 @@ export const handlers: Handlers = {
     return { ok: true };
   },
 
-  'auth.signIn': auth.signIn,
-  'auth.signInPin': auth.signInPin,
+  'auth.signIn': (ctx, input) => auth.signIn(ctx, input, ctx.prepared as auth.SecretCheck),
+  'auth.signInPin': (ctx, input) => auth.signInPin(ctx, input, ctx.prepared as auth.SecretCheck),
   'auth.pinUsers': auth.pinUsers,
-  'auth.resetOwnerPassword': auth.resetOwnerPassword,
+  'auth.resetOwnerPassword': (ctx, input) =>
+    auth.resetOwnerPassword(ctx, input, ctx.prepared as Awaited<ReturnType<typeof auth.prepareOwnerReset>>),
   'auth.signOut': auth.signOut,
   'auth.me': async (ctx) => auth.sessionInfo(ctx, requireStaff(ctx)),
   'auth.changePassword': auth.changePassword,

@@ -11,7 +11,9 @@ export function validationError(error: z.ZodError): AppErrorData {
     const field = issue.path.join('.') || '_';
     if (fields[field]) continue;
     let messageKey = issue.message.startsWith('errors.') ? issue.message : 'errors.invalid';
-    if (issue.code === 'invalid_type' && issue.input === undefined) messageKey = 'errors.required';
+    // An emptied number field arrives as '' (or null): that is a missing value, not a malformed one.
+    if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === '' || issue.input === null))
+      messageKey = 'errors.required';
     const fe: FieldError = { messageKey };
     if (issue.code === 'too_small' || issue.code === 'too_big') {
       const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;

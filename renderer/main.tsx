@@ -4,20 +4,14 @@ import './ui/print.css';
 import './i18n';
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { queryClient } from './api/queryClient';
 import { App } from './App';
 import { theme } from './ui/theme';
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    // Data changes only through this app: refetching on focus would only burn idle sessions.
-    queries: { refetchOnWindowFocus: false, retry: false, staleTime: 30_000 },
-  },
-});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -26,7 +20,8 @@ createRoot(document.getElementById('root')!).render(
       defaultColorScheme="light"
       colorSchemeManager={localStorageColorSchemeManager({ key: 'liuke.colorScheme' })}
     >
-      <Notifications position="top-right" />
+      {/* Above the full-screen lock overlay, clear of the header's controls. */}
+      <Notifications position="bottom-right" zIndex={2000} />
       <QueryClientProvider client={queryClient}>
         <Router hook={useHashLocation}>
           <App />

@@ -43,6 +43,16 @@ const refused = (code: string) => ({
   error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden', details: { reason: code } },
 });
 
+/** The body must be a JSON object: `{ requestId?, input }`. Anything else is malformed. */
+function parseEnvelope(body: string): { requestId?: unknown; input?: unknown } | null {
+  try {
+    const v: unknown = JSON.parse(body || '{}');
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as { requestId?: unknown; input?: unknown }) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string | null> {
   let size = 0;
   const chunks: Buffer[] = [];
@@ -77,16 +87,12 @@ export async function startHttpHost(dispatcher: Dispatcher, rendererDir: string,
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, refused('method'), { Allow: 'POST' });
       if (req.headers.origin !== origin) return send(res, 403, refused('origin'));
-      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json'))
-        return send(res, 415, refused('contentType'));
+      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (mediaType !== 'application/json') return send(res, 415, refused('contentType'));
       const body = await readBody(req);
       if (body === null) return send(res, 413, refused('size'));
-      let envelope: { requestId?: string; input?: unknown };
-      try {
-        envelope = JSON.parse(body || '{}') as typeof envelope;
-      } catch {
-        return send(res, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.badJson' } });
-      }
+      const envelope = parseEnvelope(body);
+      if (!envelope) return send(res, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.badJson' } });
       let channel: string;
       try {
         channel = decodeURIComponent(url.pathname.slice('/api/'.length));

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import type { SessionInfo } from '../../shared/domain.js';
 import { appError, fieldError } from '../../shared/errors.js';
 import { hashSecret, verifySecret } from '../core/passwords.js';
+import type { Backend } from '../backend.js';
 import { requireStaff, type Ctx, type StaffRow } from '../context.js';
 import { writeAudit } from './audit.js';
 import { toStaffInfo } from './staff.js';
@@ -17,11 +18,12 @@ export function sessionInfo(ctx: Ctx, staff: StaffRow): SessionInfo {
 }
 
 async function recordFailure(db: Kysely<DB>, at: Date, staff: StaffRow | undefined, username: string, via: string) {
+  // Nobody is signed in: the actor is unknown. The account that was tried is named in the details.
   await writeAudit(db, {
     at: at.toISOString(),
-    staffId: staff?.id ?? null,
+    staffId: null,
     action: 'auth.signInFailed',
-    details: { username, via },
+    details: { username, via, targetStaffId: staff?.id ?? null },
   });
   if (!staff) return;
   // Counted in SQL, not from the row the failed call read: sign-ins that fail at the same time each
@@ -38,30 +40,64 @@ async function recordFailure(db: Kysely<DB>, at: Date, staff: StaffRow | undefin
     .set({ failed_attempts: 0, locked_until: new Date(at.getTime() + lockoutMinutes * 60_000).toISOString() })
     .where('id', '=', staff.id)
     .execute();
-  await writeAudit(db, { at: at.toISOString(), staffId: staff.id, action: 'auth.lockedOut', details: { via } });
+  await writeAudit(db, {
+    at: at.toISOString(),
+    staffId: null,
+    action: 'auth.lockedOut',
+    details: { via, targetStaffId: staff.id },
+  });
 }
 
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashSecret('liuke-no-such-user'));
 
+export interface SecretCheck {
+  staffId: number | null;
+  verified: boolean;
+}
+
+/**
+ * The slow part of a sign-in (scrypt, ~50 ms) runs before the call's transaction, so other
+ * counter work is not held up behind it. The transaction then re-reads the account and applies
+ * the result.
+ */
+export async function checkSignInSecret(
+  db: Kysely<DB>,
+  username: string,
+  secret: string,
+  via: 'password' | 'pin',
+): Promise<SecretCheck> {
+  const staff = await db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
+  const hash = staff?.active === 1 ? (via === 'pin' ? staff.pin_hash : staff.password_hash) : null;
+  // An unknown user costs the same work as a wrong password: timing does not tell who exists.
+  const verified = await verifySecret(secret, hash ?? (await dummyHash()));
+  return { staffId: staff?.id ?? null, verified: hash !== null && verified };
+}
+
 /** Shared by password and PIN sign-in: same lockout counter, same audit trail. */
-async function signInWith(ctx: Ctx, username: string, secret: string, via: 'password' | 'pin'): Promise<SessionInfo> {
+async function signInWith(
+  ctx: Ctx,
+  username: string,
+  check: SecretCheck,
+  via: 'password' | 'pin',
+): Promise<SessionInfo> {
   const staff = await ctx.db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
+  // The message goes under the field that was wrong, so the lock screen shows it in place.
+  const secretField = via === 'pin' ? 'pin' : 'password';
   const fail = (): never => {
     ctx.onFailure((db) => recordFailure(db, ctx.now, staff?.active ? staff : undefined, username, via));
-    throw appError('BAD_CREDENTIALS', via === 'pin' ? 'errors.auth.badPin' : 'errors.auth.badCredentials');
+    const messageKey = via === 'pin' ? 'errors.auth.badPin' : 'errors.auth.badCredentials';
+    throw appError('BAD_CREDENTIALS', messageKey, { fields: { [secretField]: { messageKey } } });
   };
-  if (!staff || staff.active !== 1) {
-    // Same work as a wrong password, so the answer's timing does not tell which usernames exist.
-    await verifySecret(secret, await dummyHash());
-    return fail();
-  }
+  if (!staff || staff.active !== 1) return fail();
   if (staff.locked_until && staff.locked_until > ctx.nowIso) {
     const minutes = Math.ceil((new Date(staff.locked_until).getTime() - ctx.now.getTime()) / 60_000);
-    throw appError('LOCKED_OUT', 'errors.auth.lockedOut', { params: { minutes } });
+    throw appError('LOCKED_OUT', 'errors.auth.lockedOut', {
+      params: { minutes },
+      fields: { [secretField]: { messageKey: 'errors.auth.lockedOut', params: { minutes } } },
+    });
   }
-  const hash = via === 'pin' ? staff.pin_hash : staff.password_hash;
-  if (!hash || !(await verifySecret(secret, hash))) return fail();
+  if (check.staffId !== staff.id || !check.verified) return fail();
   await ctx.db
     .updateTable('staff')
     .set({ failed_attempts: 0, locked_until: null })
@@ -72,12 +108,12 @@ async function signInWith(ctx: Ctx, username: string, secret: string, via: 'pass
   return sessionInfo(ctx, { ...staff, failed_attempts: 0, locked_until: null });
 }
 
-export function signIn(ctx: Ctx, input: { username: string; password: string }): Promise<SessionInfo> {
-  return signInWith(ctx, input.username, input.password, 'password');
+export function signIn(ctx: Ctx, input: { username: string }, check: SecretCheck): Promise<SessionInfo> {
+  return signInWith(ctx, input.username, check, 'password');
 }
 
-export function signInPin(ctx: Ctx, input: { username: string; pin: string }): Promise<SessionInfo> {
-  return signInWith(ctx, input.username, input.pin, 'pin');
+export function signInPin(ctx: Ctx, input: { username: string }, check: SecretCheck): Promise<SessionInfo> {
+  return signInWith(ctx, input.username, check, 'pin');
 }
 
 export async function pinUsers(ctx: Ctx): Promise<{ username: string; displayName: string }[]> {
@@ -99,11 +135,20 @@ export async function signOut(ctx: Ctx): Promise<{ ok: true }> {
 }
 
 /** The recovery passphrase proves ownership of the shop's data, so it may reset an owner's password. */
+/** Before the transaction: the 64 MiB passphrase check and the new password's hash. */
+export async function prepareOwnerReset(
+  backend: Backend,
+  input: { passphrase: string; newPassword: string },
+): Promise<{ passwordHash: string }> {
+  await backend.unwrap(input.passphrase);
+  return { passwordHash: await hashSecret(input.newPassword) };
+}
+
 export async function resetOwnerPassword(
   ctx: Ctx,
-  input: { passphrase: string; username: string; newPassword: string },
+  input: { username: string },
+  prepared: { passwordHash: string },
 ): Promise<{ ok: true }> {
-  await ctx.backend.unwrap(input.passphrase);
   const owner = await ctx.db
     .selectFrom('staff')
     .selectAll()
@@ -114,7 +159,7 @@ export async function resetOwnerPassword(
   if (!owner) throw fieldError('username', 'errors.auth.notAnOwner');
   await ctx.db
     .updateTable('staff')
-    .set({ password_hash: await hashSecret(input.newPassword), failed_attempts: 0, locked_until: null })
+    .set({ password_hash: prepared.passwordHash, failed_attempts: 0, locked_until: null })
     .where('id', '=', owner.id)
     .execute();
   await writeAudit(ctx.db, { at: ctx.nowIso, staffId: owner.id, action: 'auth.ownerPasswordReset' });

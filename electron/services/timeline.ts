@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.js';
 import type { InteractionKind, Page, TimelineEvent } from '../../shared/domain.js';
 import { businessDay } from '../../shared/rules/businessDay.js';
 import { requireStaff, type Ctx } from '../context.js';
-import { mustGetMember } from './members/rows.js';
+import { mustGetMember, mustGetWritable } from './members/rows.js';
 
 /**
  * The member timeline is one feed: every feature that touches a member (registration, edits,
@@ -56,7 +56,7 @@ export async function addInteraction(
   input: { id: number; kind: InteractionKind; body: string },
 ): Promise<TimelineEvent> {
   requireStaff(ctx);
-  await mustGetMember(ctx, input.id);
+  await mustGetWritable(ctx, input.id);
   const id = await addEvent(ctx, input.id, input.kind, {}, input.body);
   return eventById(ctx.db, id);
 }

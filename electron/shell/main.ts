@@ -1,9 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { copyFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { channels, isChannelName, type FileDownload } from '../../shared/contract/index.js';
+import { channels, type ChannelName, type FileDownload } from '../../shared/contract/index.js';
 import { Backend } from '../backend.js';
 import { systemClock } from '../core/clock.js';
 import { resolveDataDir } from '../core/dataDir.js';
@@ -17,7 +17,7 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * The Electron build of the native module lives apart from the Node build that tests and browser
- * mode use (scripts/electron-native.mjs), so running one never breaks the other.
+ * mode use (build/electron-native.mjs), so running one never breaks the other.
  */
 function electronNativeBinding(): string | undefined {
   const candidates = [
@@ -47,10 +47,9 @@ async function main(): Promise<void> {
   // One session token per window, kept here: the renderer never sees it.
   const tokens = new Map<number, string>();
 
-  ipcMain.handle('liuke:invoke', async (event, channel: unknown, envelope: unknown) => {
+  async function invoke(channel: ChannelName, event: IpcMainInvokeEvent, envelope: unknown): Promise<unknown> {
     // Only our own page may call: not an iframe, not a page navigated elsewhere.
-    const frameUrl = event.senderFrame?.url.split('#')[0];
-    if (frameUrl !== index || typeof channel !== 'string') {
+    if (event.senderFrame?.url.split('#')[0] !== index) {
       return { ok: false, error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden' } };
     }
     const e = (envelope ?? {}) as { requestId?: unknown; input?: unknown };
@@ -61,11 +60,15 @@ async function main(): Promise<void> {
     });
     if (result.session && 'set' in result.session) tokens.set(id, result.session.set);
     else if (result.session) tokens.delete(id);
-    if (result.response.ok && isChannelName(channel) && channels[channel].file === 'download') {
+    if (result.response.ok && channels[channel].file === 'download') {
       return { ok: true, value: await saveDownload(result.response.value as FileDownload) };
     }
     return result.response;
-  });
+  }
+  // One handler per channel of the contract, so nothing outside it can be invoked.
+  for (const channel of Object.keys(channels) as ChannelName[]) {
+    ipcMain.handle(`liuke:${channel}`, (event, envelope: unknown) => invoke(channel, event, envelope));
+  }
 
   /** A file channel's result goes where the user picks in the native save dialog. */
   async function saveDownload(file: FileDownload): Promise<{ saved: boolean }> {

@@ -1,10 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
 /**
- * The renderer's only door to the main process: `invoke(channel, envelope)`. Channel names are
- * checked against the contract in the main process, not here, so this file never changes.
+ * The renderer's only door to the main process: `invoke(channel, envelope)`. The main process
+ * binds one IPC handler per contract channel; a name it does not know has no handler at all.
  */
 contextBridge.exposeInMainWorld('liuke', {
-  invoke: (channel: string, envelope: unknown): Promise<unknown> =>
-    ipcRenderer.invoke('liuke:invoke', channel, envelope),
+  invoke: (channel: string, envelope: unknown): Promise<unknown> => ipcRenderer.invoke(`liuke:${channel}`, envelope),
 });

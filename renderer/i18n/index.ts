@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
@@ -13,10 +14,15 @@ export function savedLanguage(): Language {
 }
 
 export function setLanguage(lng: Language): void {
+  // Messages already on screen were written in the old language.
+  notifications.clean();
   localStorage.setItem(storageKey, lng);
   document.documentElement.lang = lng === 'zh' ? 'zh-CN' : 'en';
   void i18n.changeLanguage(lng);
 }
+
+// The page's language decides punctuation widths and fonts: set it before the first paint.
+document.documentElement.lang = savedLanguage() === 'zh' ? 'zh-CN' : 'en';
 
 void i18n.use(initReactI18next).init({
   resources: { zh: { translation: zh }, en: { translation: en } },

@@ -1,14 +1,14 @@
-import { ActionIcon, Avatar, Group, Menu, SegmentedControl, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, Avatar, Group, Menu, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey, IconLock, IconLogout, IconMoon, IconNumber, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordModal } from '../features/account/ChangePasswordModal';
 import { SetPinModal } from '../features/account/SetPinModal';
-import { setLanguage, type Language } from '../i18n';
 import { useSession } from '../stores/session';
+import { LanguageSwitch } from './LanguageSwitch';
 
 export function HeaderMenu() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { colorScheme, toggleColorScheme } = useMantineColorScheme();
   const session = useSession((s) => s.session)!;
   const lock = useSession((s) => s.lock);
@@ -18,16 +18,7 @@ export function HeaderMenu() {
 
   return (
     <Group gap="sm" wrap="nowrap">
-      <SegmentedControl
-        size="xs"
-        aria-label={t('header.language')}
-        value={i18n.language}
-        onChange={(v) => setLanguage(v as Language)}
-        data={[
-          { value: 'zh', label: '中文' },
-          { value: 'en', label: 'EN' },
-        ]}
-      />
+      <LanguageSwitch />
       <ActionIcon variant="default" size="lg" aria-label={t('header.theme')} onClick={toggleColorScheme}>
         {colorScheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
       </ActionIcon>

@@ -5,6 +5,7 @@ import { can } from '../../shared/permissions.js';
 import { call } from '../api/client';
 import { useSession } from '../stores/session';
 import { notifyError } from './errors';
+import { useFormat } from './format';
 
 /** Another PC used this database last; the system clock is behind: both need a human look. */
 export function StartupWarnings() {
@@ -12,6 +13,7 @@ export function StartupWarnings() {
   const status = useSession((s) => s.status);
   const role = useSession((s) => s.session?.staff.role);
   const refresh = useSession((s) => s.refresh);
+  const fmt = useFormat();
   if (!status || (!status.otherDevice && !status.clockBehind)) return null;
 
   const confirmClock = async () => {
@@ -31,10 +33,14 @@ export function StartupWarnings() {
   return (
     <Stack mb="md">
       {status.otherDevice && (
-        <Alert color="orange" withCloseButton onClose={() => void dismissDevice()}>
+        <Alert
+          color="orange"
+          withCloseButton={!!role && can(role, 'settings.manage')}
+          onClose={() => void dismissDevice()}
+        >
           {t('warnings.otherDevice', {
             device: status.otherDevice.deviceName,
-            at: new Date(status.otherDevice.lastActiveAt).toLocaleString(),
+            at: fmt.dateTime(status.otherDevice.lastActiveAt),
           })}
         </Alert>
       )}
@@ -42,8 +48,8 @@ export function StartupWarnings() {
         <Alert color="red">
           <Group justify="space-between">
             {t('warnings.clockBehind', {
-              now: new Date(status.clockBehind.now).toLocaleString(),
-              latest: new Date(status.clockBehind.latestSeen).toLocaleString(),
+              now: fmt.dateTime(status.clockBehind.now),
+              latest: fmt.dateTime(status.clockBehind.latestSeen),
             })}
             {role && can(role, 'clock.confirm') && (
               <Button size="xs" color="red" onClick={() => void confirmClock()}>

@@ -36,7 +36,11 @@ export const appChannels = {
   /** Owner confirms the system date after the clock guard held time-based work. */
   'clock.confirm': channel<{ ok: true }>()({ input: z.object({}), access: 'clock.confirm', idempotent: true }),
   /** Dismisses the "last used on another PC" warning for this run. */
-  'app.acknowledgeDevice': channel<{ ok: true }>()({ input: z.object({}), access: 'session', idempotent: false }),
+  'app.acknowledgeDevice': channel<{ ok: true }>()({
+    input: z.object({}),
+    access: 'settings.manage',
+    idempotent: false,
+  }),
   /** Owner: make a new recovery passphrase (held until confirmed by `key.changePassphrase`). */
   'key.preparePassphrase': channel<{ passphrase: string }>()({
     input: z.object({}),
@@ -46,7 +50,7 @@ export const appChannels = {
   'key.changePassphrase': channel<{ ok: true }>()({
     input: z.object({ currentPassphrase: passphrase, passphraseConfirm: passphrase }),
     access: 'key.manage',
-    idempotent: false,
+    idempotent: true,
     rateLimited: true,
   }),
 };

@@ -27,7 +27,7 @@ export const authChannels = {
   'auth.resetOwnerPassword': channel<{ ok: true }>()({
     input: z.object({ passphrase, username, newPassword: password }),
     access: 'public',
-    idempotent: false,
+    idempotent: true,
     rateLimited: true,
   }),
   'auth.signOut': channel<{ ok: true }>()({ input: z.object({}), access: 'session', idempotent: false }),

@@ -5,8 +5,15 @@ import { isCalendarDate, isValidTimeZone } from '../rules/businessDay.js';
  * Field schemas shared by several channels. Messages are i18n keys (see renderer/i18n) so the
  * main process can refuse bad input in the clerk's language without knowing it.
  */
-export const personName = z.string().trim().max(40, 'errors.tooLong');
-export const displayName = z.string().trim().min(1, 'errors.required').max(40, 'errors.tooLong');
+/** No control or invisible formatting characters (NUL, right-to-left overrides): they garble lists. */
+const printable = (v: string) => !/[\p{Cc}\p{Cf}]/u.test(v);
+export const personName = z.string().trim().max(40, 'errors.tooLong').refine(printable, 'errors.badCharacters');
+export const displayName = z
+  .string()
+  .trim()
+  .min(1, 'errors.required')
+  .max(40, 'errors.tooLong')
+  .refine(printable, 'errors.badCharacters');
 export const username = z
   .string()
   .trim()

@@ -46,7 +46,9 @@ export function normalizePhone(raw: string, kind: PhoneKind = 'mobile'): PhoneRe
     } else if (c.length === 13 && c.startsWith('86')) {
       national = c.slice(2);
     }
-    return mobileCn.test(national) ? { ok: true, e164: `+86${national}`, kind } : invalid('errors.phone.invalidMobile');
+    if (mobileCn.test(national)) return { ok: true, e164: `+86${national}`, kind };
+    // A trunk 0 means a landline typed into the mobile field: say so rather than "bad mobile".
+    return invalid(landlineCn.test(national) ? 'errors.phone.looksLikeLandline' : 'errors.phone.invalidMobile');
   }
 
   if (kind === 'landline') {

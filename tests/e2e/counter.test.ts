@@ -89,7 +89,8 @@ describe('the first counter flow in browser mode', () => {
     await form.getByRole('button', { name: '登记会员' }).click();
     await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('王女士');
     await expect.poll(() => page.getByText('138 0013 8000').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('小李').isVisible()).toBe(true);
+    // The page also names the clerk on each consent and timeline entry: look in the profile.
+    await expect.poll(() => page.getByTestId('member-profile').getByText('小李').isVisible()).toBe(true);
     await screenshot(page, 'member-page');
 
     // Back to the list, then find them by the last four digits, keyboard only.

@@ -36,9 +36,9 @@ describe('password sign-in', () => {
     const failed = auditRows(h, 'auth.signInFailed');
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({
-      staff_id: ownerId(),
+      staff_id: null,
       at: '2026-03-01T02:00:00.000Z',
-      details: { username: 'boss', via: 'password' },
+      details: { username: 'boss', via: 'password', targetStaffId: ownerId() },
     });
     expect(h.backend.raw.prepare("select failed_attempts from staff where username = 'boss'").get()).toEqual({
       failed_attempts: 1,
@@ -48,7 +48,11 @@ describe('password sign-in', () => {
   it('answers an unknown user exactly like a wrong password, and audits it without a staff id', async () => {
     await ready();
     const e = await new Client(h).fail('auth.signIn', { username: 'nobody', password: 'wrong-pass-1' });
-    expect(e).toEqual({ code: 'BAD_CREDENTIALS', messageKey: 'errors.auth.badCredentials' });
+    expect(e).toEqual({
+      code: 'BAD_CREDENTIALS',
+      messageKey: 'errors.auth.badCredentials',
+      fields: { password: { messageKey: 'errors.auth.badCredentials' } },
+    });
     expect(auditRows(h, 'auth.signInFailed')).toMatchObject([{ staff_id: null, details: { username: 'nobody' } }]);
   });
 
@@ -156,8 +160,12 @@ describe('PIN sign-in', () => {
     expect(auditRows(h, 'auth.signIn').at(-1)?.details).toEqual({ via: 'pin' });
 
     const wrong = await new Client(h).fail('auth.signInPin', { username: 'xiaoli', pin: '1357' });
-    expect(wrong).toEqual({ code: 'BAD_CREDENTIALS', messageKey: 'errors.auth.badPin' });
-    expect(auditRows(h, 'auth.signInFailed').at(-1)?.details).toEqual({ username: 'xiaoli', via: 'pin' });
+    expect(wrong).toEqual({
+      code: 'BAD_CREDENTIALS',
+      messageKey: 'errors.auth.badPin',
+      fields: { pin: { messageKey: 'errors.auth.badPin' } },
+    });
+    expect(auditRows(h, 'auth.signInFailed').at(-1)?.details).toMatchObject({ username: 'xiaoli', via: 'pin' });
     // A PIN is not a password, nor the other way round.
     expect((await new Client(h).fail('auth.signIn', { username: 'xiaoli', password: '2468' })).code).toBe(
       'BAD_CREDENTIALS',

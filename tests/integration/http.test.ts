@@ -112,12 +112,34 @@ describe('the browser-mode API', () => {
 
   it('refuses anything but a JSON body', async () => {
     await serve();
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonfoo',
+    ]) {
       const r = await api('app.status', { input: {} }, { contentType: type });
       expect(r.status, type).toBe(415);
     }
     const charset = await api('app.status', { input: {} }, { contentType: 'application/json; charset=utf-8' });
     expect(charset.status).toBe(200);
+  });
+
+  it('answers a body that is not a JSON object with 400, not a crash', async () => {
+    await serve();
+    for (const body of ['null', '[]', '42', '"x"', '{not json']) {
+      const r = await raw({
+        method: 'POST',
+        path: '/api/app.status',
+        headers: { Origin: origin, 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(r.status, body).toBe(400);
+      expect(JSON.parse(r.body), body).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', messageKey: 'errors.badJson' },
+      });
+    }
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {

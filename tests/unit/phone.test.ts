@@ -38,6 +38,8 @@ describe('normalizePhone: mainland mobiles', () => {
     ['+', 'errors.phone.required'],
     ['+852 9123 4567', 'errors.phone.notMainlandMobile'],
     ['00852 9123 4567', 'errors.phone.notMainlandMobile'],
+    ['010-12345678', 'errors.phone.looksLikeLandline'],
+    ['0755 1234567', 'errors.phone.looksLikeLandline'],
   ])('%s is refused with %s', (raw, messageKey) => {
     expect(normalizePhone(raw)).toEqual({ ok: false, messageKey });
   });

@@ -12,6 +12,7 @@ export function LockOverlay() {
   const locked = useSession((s) => s.locked);
   const session = useSession((s) => s.session);
   const signedIn = useSession((s) => s.signedIn);
+  const reason = useSession((s) => s.lockReason);
   if (!session) return null;
   return (
     <Modal
@@ -26,7 +27,9 @@ export function LockOverlay() {
       overlayProps={{ backgroundOpacity: 0.9, blur: 6 }}
     >
       <Stack maw={400} mx="auto" mt="xl">
-        <Text c="dimmed">{t('lock.intro', { minutes: session.settings.idleLockMinutes })}</Text>
+        <Text c="dimmed">
+          {reason === 'idle' ? t('lock.intro', { minutes: session.settings.idleLockMinutes }) : t('lock.introOther')}
+        </Text>
         <SignInForms onSignedIn={signedIn} username={session.staff.username} />
       </Stack>
     </Modal>

@@ -1,15 +1,13 @@
 import { Button, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
 
 /** A forgotten owner password: the recovery passphrase proves the owner holds the shop's key. */
 export function ResetOwnerPasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { passphrase: '', username: '', newPassword: '' },
     validate: {
@@ -18,19 +16,14 @@ export function ResetOwnerPasswordModal({ opened, onClose }: { opened: boolean; 
       newPassword: (v) => (v.length >= 8 ? null : t('errors.passwordTooShort')),
     },
   });
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    try {
-      await call('auth.resetOwnerPassword', v);
+  const reset = useCommand('auth.resetOwnerPassword', {
+    onSuccess: () => {
       notifications.show({ color: 'teal', message: t('reset.done') });
       form.reset();
       onClose();
-    } catch (e) {
-      showErrors(t, form, e);
-    } finally {
-      setBusy(false);
-    }
+    },
   });
+  const submit = form.onSubmit((v) => reset.mutate(v, { onError: (e) => showErrors(t, form, e) }));
   return (
     <Modal opened={opened} onClose={onClose} title={t('reset.title')}>
       <form onSubmit={submit}>
@@ -42,7 +35,7 @@ export function ResetOwnerPasswordModal({ opened, onClose }: { opened: boolean; 
             autoComplete="new-password"
             {...form.getInputProps('newPassword')}
           />
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={reset.isPending}>
             {t('reset.submit')}
           </Button>
         </Stack>

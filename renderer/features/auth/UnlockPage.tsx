@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useSession } from '../../stores/session';
-import { showErrors } from '../../ui/errors';
+import { errorData, showErrors } from '../../ui/errors';
 
 /** The database stays closed until the recovery passphrase (or the OS key store) opens the key. */
 export function UnlockPage({ osUnlockFailed }: { osUnlockFailed: boolean }) {
@@ -22,8 +22,8 @@ export function UnlockPage({ osUnlockFailed }: { osUnlockFailed: boolean }) {
       await call('app.unlock', { passphrase: v.passphrase });
       await refresh();
     } catch (e) {
-      showErrors(t, form, e);
-      // A damaged database shows as an error screen, not as a wrong passphrase.
+      // A right passphrase on a damaged or missing database: the error screen says why, once.
+      if (errorData(e).code !== 'BAD_STATE') showErrors(t, form, e);
       await refresh().catch(() => undefined);
     } finally {
       setBusy(false);

@@ -23,7 +23,7 @@ export function useIdleLock(minutes: number): void {
     };
     for (const e of activityEvents) window.addEventListener(e, onActivity, { passive: true });
     const timer = window.setInterval(() => {
-      if (Date.now() - lastActivity.current >= minutes * 60_000) void useSession.getState().lock();
+      if (Date.now() - lastActivity.current >= minutes * 60_000) void useSession.getState().lock('idle');
     }, 5_000);
     return () => {
       for (const e of activityEvents) window.removeEventListener(e, onActivity);

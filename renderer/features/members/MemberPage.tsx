@@ -1,61 +1,129 @@
-import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { Member } from '../../../shared/domain.js';
 import { call } from '../../api/client';
-import { errorMessage } from '../../ui/errors';
+import { useCommand } from '../../api/useCommand';
+import { useSession } from '../../stores/session';
+import { errorMessage, notifyError } from '../../ui/errors';
+import { EditMemberModal } from './EditMemberModal';
+import { MemberCardsCard } from './MemberCardsCard';
+import { MemberConsentsCard } from './MemberConsentsCard';
+import { MemberProfileCard } from './MemberProfileCard';
+import { MemberTagsCard } from './MemberTagsCard';
+import { MemberTimelineCard } from './MemberTimelineCard';
 
-function Field({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text>{value}</Text>
-    </div>
-  );
-}
-
+/** The member page: who they are, what they agreed to, their cards and tags, and what happened. */
 export function MemberPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['members', 'get', id], queryFn: () => call('members.get', { id }) });
   if (q.isPending) return <Loader />;
   if (q.isError) return <Alert color="red">{errorMessage(t, q.error)}</Alert>;
-  const m = q.data;
-  const dash = '—';
+  // Keyed by id: going from one member to another (a referrer link) starts the page afresh.
+  return <MemberView key={id} member={q.data} />;
+}
+
+function MemberView({ member: m }: { member: Member }) {
+  const { t } = useTranslation();
+  const reconfirmMonths = useSession((s) => s.session)!.settings.reconfirmMonths;
+  const [editOpen, edit] = useDisclosure(false);
+  // A merged tombstone or an erased record is history: the main process refuses writes to it.
+  const writable = m.mergedInto === null && m.erasedAt === null;
+  const confirm = useCommand('members.confirmDetails', {
+    invalidates: ['members'],
+    onSuccess: () => notifications.show({ color: 'teal', message: t('members.confirmed') }),
+  });
+
   return (
     <Stack>
-      <Group>
+      {m.mergedInto !== null && <MergedNotice survivorId={m.mergedInto} />}
+      {m.erasedAt !== null && (
+        <Alert color="gray" icon={<IconAlertTriangle size={18} />}>
+          {t('members.erasedNotice')}
+        </Alert>
+      )}
+      <Group gap="sm" align="center">
         <Title order={2} data-testid="member-name">
           {m.name || t('members.noName')}
         </Title>
         <Badge variant="light" size="lg" ff="monospace">
           {m.memberNo}
         </Badge>
+        {m.archivedAt !== null && (
+          <Badge color="gray" size="lg">
+            {t('members.archived')}
+          </Badge>
+        )}
+        {m.tags.map((tag) => (
+          <Badge key={tag.id} color={tag.color} variant="filled" size="lg">
+            {tag.name}
+          </Badge>
+        ))}
       </Group>
-      <Card withBorder>
-        <Title order={4} mb="sm">
-          {t('members.profile')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Field label={t('members.fields.phone')} value={m.phone} />
-          <Field label={t('members.fields.phoneKind')} value={t(`members.phoneKinds.${m.phoneKind}`)} />
-          <Field label={t('members.fields.gender')} value={t(`members.genders.${m.gender}`)} />
-          <Field label={t('members.fields.birthday')} value={m.birthday ?? dash} />
-          <Field label={t('members.fields.source')} value={t(`members.sources.${m.source}`)} />
-          <Field
-            label={t('members.consents')}
-            value={
-              (Object.keys(m.consents) as (keyof typeof m.consents)[])
-                .filter((c) => m.consents[c]?.granted)
-                .map((c) => t(`members.consentChannels.${c}`))
-                .join('、') || dash
-            }
-          />
-          <Field label={t('members.fields.createdAt')} value={new Date(m.createdAt).toLocaleString()} />
-          <Field label={t('members.fields.createdDay')} value={m.createdDay} />
-          <Field label={t('members.fields.createdBy')} value={m.createdBy.displayName} />
-        </SimpleGrid>
-      </Card>
+      {writable && m.needsReconfirm && (
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} data-testid="reconfirm-banner">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t('members.reconfirm', { months: reconfirmMonths })}</Text>
+            <Button
+              size="xs"
+              color="yellow"
+              loading={confirm.isPending}
+              onClick={() => confirm.mutate({ id: m.id }, { onError: (e) => notifyError(t, e) })}
+            >
+              {t('members.confirmDetails')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <MemberProfileCard member={m} onEdit={writable ? edit.open : undefined} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack>
+            <MemberTagsCard member={m} writable={writable} />
+            <MemberConsentsCard member={m} writable={writable} />
+            <MemberCardsCard member={m} writable={writable} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <MemberTimelineCard member={m} writable={writable} />
+        </Grid.Col>
+      </Grid>
+      {writable && <EditMemberModal member={m} opened={editOpen} onClose={edit.close} />}
     </Stack>
+  );
+}
+
+/** This record was merged into another member: its history stays here, the person lives there. */
+function MergedNotice({ survivorId }: { survivorId: number }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const survivor = useQuery({
+    queryKey: ['members', 'get', survivorId],
+    queryFn: () => call('members.get', { id: survivorId }),
+  });
+  return (
+    <Alert color="blue" data-testid="merged-notice">
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">
+          {survivor.data
+            ? t('members.mergedNotice', {
+                name: survivor.data.name || t('members.noName'),
+                no: survivor.data.memberNo,
+              })
+            : t('members.mergedNoticeShort')}
+        </Text>
+        <Button
+          size="xs"
+          rightSection={<IconArrowRight size={14} />}
+          onClick={() => navigate(`/members/${survivorId}`)}
+        >
+          {t('members.openSurvivor')}
+        </Button>
+      </Group>
+    </Alert>
   );
 }

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { useFormat } from '../../ui/format';
 
 const pageSize = 50;
 
@@ -10,6 +11,7 @@ const pageSize = 50;
 export function AuditPage() {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
+  const fmt = useFormat();
   const q = useQuery({
     queryKey: ['audit', page],
     queryFn: () => call('audit.list', { page, pageSize }),
@@ -31,7 +33,7 @@ export function AuditPage() {
         <Table.Tbody>
           {q.data?.rows.map((r) => (
             <Table.Tr key={r.id}>
-              <Table.Td>{new Date(r.at).toLocaleString()}</Table.Td>
+              <Table.Td>{fmt.dateTime(r.at)}</Table.Td>
               <Table.Td>{r.staff ?? '—'}</Table.Td>
               <Table.Td>{t(`audit.actions.${r.action.replace('.', '_')}`, { defaultValue: r.action })}</Table.Td>
               <Table.Td>

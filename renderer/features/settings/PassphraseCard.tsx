@@ -5,6 +5,7 @@ import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { useCommand } from '../../api/useCommand';
 import { useSession } from '../../stores/session';
 import { notifyError, showErrors } from '../../ui/errors';
 import { RecoverySheet } from '../setup/RecoverySheet';
@@ -14,7 +15,6 @@ export function PassphraseCard() {
   const { t } = useTranslation();
   const shopName = useSession((s) => s.session?.settings.shopName ?? '');
   const [fresh, setFresh] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { currentPassphrase: '', passphraseConfirm: '' },
     validate: {
@@ -29,19 +29,14 @@ export function PassphraseCard() {
       notifyError(t, e);
     }
   };
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    try {
-      await call('key.changePassphrase', v);
+  const change = useCommand('key.changePassphrase', {
+    onSuccess: () => {
       notifications.show({ color: 'teal', message: t('settings.changed') });
       setFresh(null);
       form.reset();
-    } catch (e) {
-      showErrors(t, form, e);
-    } finally {
-      setBusy(false);
-    }
+    },
   });
+  const submit = form.onSubmit((v) => change.mutate(v, { onError: (e) => showErrors(t, form, e) }));
   return (
     <Card withBorder>
       <Stack>
@@ -57,7 +52,7 @@ export function PassphraseCard() {
           <form onSubmit={submit}>
             <Stack>
               <Alert color="orange">{t('setup.passphraseWarning')}</Alert>
-              <Code block fz="lg" ta="center">
+              <Code block fz="lg" ta="center" data-testid="new-passphrase">
                 {fresh}
               </Code>
               <Group>
@@ -75,7 +70,7 @@ export function PassphraseCard() {
                 autoComplete="off"
                 {...form.getInputProps('passphraseConfirm')}
               />
-              <Button type="submit" loading={busy} w="fit-content">
+              <Button type="submit" loading={change.isPending} w="fit-content">
                 {t('common.save')}
               </Button>
               <RecoverySheet passphrase={fresh} shopName={shopName} />

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Menu, ActionIcon, Stack, Table, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDots, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ export function StaffPage() {
   const list = useQuery({ queryKey: ['staff'], queryFn: () => call('staff.list', {}) });
   const [editing, setEditing] = useState<StaffInfo | 'new' | null>(null);
   const [resetting, setResetting] = useState<StaffInfo | null>(null);
+  const [deactivating, setDeactivating] = useState<StaffInfo | null>(null);
   const setActive = useCommand('staff.setActive', { invalidates: ['staff'] });
 
   return (
@@ -61,7 +62,9 @@ export function StaffPage() {
                     <Menu.Item
                       color={s.active ? 'red' : undefined}
                       onClick={() =>
-                        setActive.mutate({ staffId: s.id, active: !s.active }, { onError: (e) => notifyError(t, e) })
+                        s.active
+                          ? setDeactivating(s)
+                          : setActive.mutate({ staffId: s.id, active: true }, { onError: (e) => notifyError(t, e) })
                       }
                     >
                       {s.active ? t('staff.deactivate') : t('staff.activate')}
@@ -75,6 +78,28 @@ export function StaffPage() {
       </Table>
       {editing !== null && <StaffFormModal staff={editing} onClose={() => setEditing(null)} />}
       <ResetPasswordModal staff={resetting} onClose={() => setResetting(null)} />
+      <Modal opened={deactivating !== null} onClose={() => setDeactivating(null)} title={t('staff.deactivate')}>
+        <Stack>
+          <Text>{t('staff.confirmDeactivate', { name: deactivating?.displayName ?? '' })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDeactivating(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={setActive.isPending}
+              onClick={() =>
+                setActive.mutate(
+                  { staffId: deactivating!.id, active: false },
+                  { onError: (e) => notifyError(t, e), onSettled: () => setDeactivating(null) },
+                )
+              }
+            >
+              {t('staff.deactivate')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }

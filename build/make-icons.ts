@@ -1,6 +1,6 @@
 /**
  * Renders build/icon.svg to the PNG sizes electron-builder needs (it derives .ico and .icns from
- * the 512 px PNG). Run by hand after changing the SVG: `npx tsx scripts/make-icons.ts`.
+ * the 512 px PNG). Run by hand after changing the SVG: `npx tsx build/make-icons.ts`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,11 +1,12 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import type { SqliteDb } from '../db/open.js';
-import type { ShopSettings } from '../shared/domain.js';
-import { businessDay } from '../shared/rules/businessDay.js';
-import { nameGrams } from '../shared/rules/nameGrams.js';
-import { reversedDigits } from '../shared/rules/phone.js';
+import type { SqliteDb } from '../../db/open.js';
+import type { ShopSettings } from '../../shared/domain.js';
+import { businessDay } from '../../shared/rules/businessDay.js';
+import { namePinyin } from '../../shared/rules/pinyin.js';
+import { nameGrams } from '../../shared/rules/nameGrams.js';
+import { reversedDigits } from '../../shared/rules/phone.js';
 import { chineseName, gender } from './names.js';
 import { Rng, Weighted } from './random.js';
 
@@ -76,10 +77,18 @@ export function populate(raw: SqliteDb, opts: Options): PopulateResult {
   const firstOfDay = (d: number) => Math.ceil((d * opts.n) / days);
 
   const insertMember = raw.prepare(`insert into members (member_no, phone, phone_kind, phone_rev, name, gender,
-      birthday, source, marketing_consent, consent_at, consent_by, created_at, created_day, created_by, updated_at)
-    values (@member_no, @phone, 'mobile', @phone_rev, @name, @gender, @birthday, @source, @marketing_consent,
-      @created_at, @created_by, @created_at, @created_day, @created_by, @created_at)`);
+      birthday, source, joined_on, verified_at, name_pinyin, name_initials, created_at, created_day, created_by,
+      updated_at, updated_by)
+    values (@member_no, @phone, 'mobile', @phone_rev, @name, @gender, @birthday, @source, @created_day, @created_at,
+      @name_pinyin, @name_initials, @created_at, @created_day, @created_by, @created_at, @created_by)`);
   const insertGram = raw.prepare('insert into member_name_grams (gram, member_id) values (?, ?)');
+  // registerMember answers every consent channel and starts the timeline: so does the bench.
+  const insertConsent = raw.prepare(
+    'insert into member_consents (member_id, channel, granted, at, staff_id) values (?, ?, ?, ?, ?)',
+  );
+  const insertEvent = raw.prepare(
+    "insert into member_events (member_id, kind, data, staff_id, at, day) values (?, 'registered', ?, ?, ?, ?)",
+  );
   const counter = raw.prepare("select value from counters where name = 'member_no'").get() as
     { value: number } | undefined;
   const startNo = counter?.value ?? 0;
@@ -102,15 +111,19 @@ export function populate(raw: SqliteDb, opts: Options): PopulateResult {
       birthday = new Date(born).toISOString().slice(0, 10);
     }
     const e164 = `+86${phone}`;
+    const name = chineseName(rng, g);
+    const py = namePinyin(name);
     return {
       member_no: `${memberNoPrefix}${String(startNo + i + 1).padStart(6, '0')}`,
       phone: e164,
       phone_rev: reversedDigits(e164),
-      name: chineseName(rng, g),
+      name,
+      name_pinyin: py.full,
+      name_initials: py.initials,
       gender: g,
       birthday,
       source: sources.pick(rng),
-      marketing_consent: rng.chance(0.6) ? 1 : 0,
+      consent: rng.chance(0.6) ? 1 : 0,
       created_at,
       created_day,
       created_by: opts.ownerId,
@@ -119,8 +132,11 @@ export function populate(raw: SqliteDb, opts: Options): PopulateResult {
 
   let gramRows = 0;
   const insertBatch = raw.transaction((rows: ReturnType<typeof makeRow>[]) => {
-    for (const row of rows) {
+    for (const { consent, ...row } of rows) {
       const id = insertMember.run(row).lastInsertRowid;
+      for (const channel of ['sms', 'call', 'wechat', 'email'])
+        insertConsent.run(id, channel, consent, row.created_at, row.created_by);
+      insertEvent.run(id, JSON.stringify({ source: row.source }), row.created_by, row.created_at, row.created_day);
       for (const gram of nameGrams(row.name)) {
         insertGram.run(gram, id);
         gramRows++;

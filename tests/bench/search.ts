@@ -1,7 +1,7 @@
-import type { Backend } from '../electron/backend.js';
-import type { Ctx, StaffRow } from '../electron/context.js';
-import { searchMembers } from '../electron/services/members/search.js';
-import type { Client } from '../tests/integration/harness.js';
+import type { Backend } from '../../electron/backend.js';
+import { standaloneCtx, type StaffRow } from '../../electron/context.js';
+import { searchMembers } from '../../electron/services/members/search.js';
+import type { Client } from '../integration/harness.js';
 import { givenChars } from './names.js';
 import { Rng } from './random.js';
 import { summarize, type Summary } from './stats.js';
@@ -94,18 +94,7 @@ export async function benchSearch(opts: SearchBenchOptions): Promise<KindResult[
     if (!r.ok) throw new Error(`members.search failed: ${JSON.stringify(r.error)}`);
     return r.value.length;
   };
-  const ctx: Ctx = {
-    backend,
-    db: backend.db,
-    now: backend.clock.now(),
-    nowIso: backend.clock.now().toISOString(),
-    staff: opts.owner,
-    onFailure: () => undefined,
-    // No transaction around the direct call: there is nothing to wait for.
-    afterCommit: (fn) => fn(),
-    startSession: () => undefined,
-    endSession: () => undefined,
-  };
+  const ctx = standaloneCtx(backend, opts.owner);
   const direct = async (q: string) => (await searchMembers(ctx, q, limit)).length;
   // Exactly the naive query as the issue words it. With LIMIT and no ORDER BY it stops at the
   // 20th match, so a common fragment costs it a few hundred rows, not the whole table.

@@ -1,0 +1,86 @@
+import { Button, CheckIcon, ColorSwatch, Group, Input, Modal, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { TagInfo } from '../../../shared/domain.js';
+import { useCommand } from '../../api/useCommand';
+import { showErrors } from '../../ui/errors';
+import { tagColors, type TagColor } from './tagColors';
+
+/** Owners and managers name a new tag and pick its colour without leaving the member. */
+export function TagCreateModal({
+  name,
+  onClose,
+  onCreated,
+}: {
+  /** The name typed in the tag box; null while closed. */
+  name: string | null;
+  onClose: () => void;
+  onCreated: (tag: TagInfo) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={name !== null} onClose={onClose} title={t('members.newTagTitle')}>
+      {name !== null && <TagCreateForm name={name} onClose={onClose} onCreated={onCreated} />}
+    </Modal>
+  );
+}
+
+function TagCreateForm({
+  name,
+  onClose,
+  onCreated,
+}: {
+  name: string;
+  onClose: () => void;
+  onCreated: (tag: TagInfo) => void;
+}) {
+  const { t } = useTranslation();
+  const form = useForm({
+    initialValues: { name, color: 'blue' as TagColor },
+    validate: { name: (v) => (v.trim() ? null : t('errors.required')) },
+  });
+  const create = useCommand('tags.create', {
+    invalidates: ['members'],
+    onSuccess: (tag) => {
+      notifications.show({ color: 'teal', message: t('members.tagCreated', { name: tag.name }) });
+      onCreated(tag);
+      onClose();
+    },
+  });
+  const color = form.getValues().color;
+  return (
+    <form onSubmit={form.onSubmit((v) => create.mutate(v, { onError: (e) => showErrors(t, form, e) }))}>
+      <Stack>
+        <TextInput label={t('members.tagName')} data-autofocus maxLength={12} {...form.getInputProps('name')} />
+        <Input.Wrapper label={t('members.tagColor')}>
+          <Group gap={6} mt={4} role="radiogroup" aria-label={t('members.tagColor')}>
+            {tagColors.map((c) => (
+              <ColorSwatch
+                key={c}
+                component="button"
+                type="button"
+                role="radio"
+                aria-checked={c === color}
+                aria-label={c}
+                color={`var(--mantine-color-${c}-filled)`}
+                onClick={() => form.setFieldValue('color', c)}
+                style={{ cursor: 'pointer', color: 'white' }}
+              >
+                {c === color && <CheckIcon size={12} />}
+              </ColorSwatch>
+            ))}
+          </Group>
+        </Input.Wrapper>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('members.createTag')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import type { TFunction } from 'i18next';
+import { interactionKinds, type InteractionKind, type TimelineEvent } from '../../../shared/domain.js';
+
+/** Member columns named in a profileEdited event, and the label each has on the form. */
+const columnLabels: Record<string, string> = {
+  phone: 'members.fields.phone',
+  phone_kind: 'members.fields.phoneKind',
+  phone2: 'members.fields.phone2',
+  name: 'members.fields.name',
+  gender: 'members.fields.gender',
+  birthday: 'members.fields.birthday',
+  lunar_birthday: 'members.fields.lunarBirthday',
+  occupation: 'members.fields.occupation',
+  email: 'members.fields.email',
+  wechat: 'members.fields.wechat',
+  address: 'members.fields.address',
+  notes: 'members.fields.notes',
+  source: 'members.fields.source',
+  referrer_id: 'members.fields.referrerId',
+  joined_on: 'members.fields.joinedOn',
+};
+
+export function isInteraction(kind: string): kind is InteractionKind {
+  return (interactionKinds as readonly string[]).includes(kind);
+}
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * One line for a timeline event. Each feature writes its own kind with its details in `data`;
+ * a kind this version does not know is shown by its name rather than hidden.
+ */
+export function describeEvent(t: TFunction, e: TimelineEvent, tagNames: Map<number, string>): string {
+  if (isInteraction(e.kind)) return t(`members.interactionKinds.${e.kind}`);
+  const sep = t('members.listSeparator');
+  const d = e.data;
+  switch (e.kind) {
+    case 'profileEdited':
+      return t('members.events.profileEdited', {
+        fields: list(d.fields)
+          .map((f) => (columnLabels[String(f)] ? t(columnLabels[String(f)]!) : String(f)))
+          .join(sep),
+      });
+    case 'consentChanged':
+      return t('members.events.consentChanged', {
+        channel: t(`members.consentChannels.${String(d.channel)}`),
+        answer: d.granted ? t('members.consentGranted') : t('members.consentRefused'),
+      });
+    case 'tagsChanged': {
+      const names = (v: unknown) => list(v).map((id) => tagNames.get(Number(id)) ?? `#${String(id)}`);
+      const parts = [t('members.events.tagsChanged')];
+      if (list(d.added).length) parts.push(t('members.tagChanges.added', { names: names(d.added).join(sep) }));
+      if (list(d.removed).length) parts.push(t('members.tagChanges.removed', { names: names(d.removed).join(sep) }));
+      return parts.join(t('members.clauseSeparator'));
+    }
+    case 'registered':
+      return t('members.events.registered');
+    default:
+      return t(`members.events.${e.kind}`, { ...d, defaultValue: e.kind });
+  }
+}

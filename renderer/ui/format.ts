@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../stores/session';
+
+/**
+ * Times are stored in UTC and shown in the shop's time zone (not the PC's, which may be set
+ * wrong), in the user's language.
+ */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const timeZone = useSession((s) => s.session?.settings.timeZone) ?? 'Asia/Shanghai';
+  const locale = i18n.language === 'en' ? 'en-GB' : 'zh-CN';
+  const dateTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' });
+  return {
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    date: (iso: string) => date.format(new Date(iso)),
+  };
+}
