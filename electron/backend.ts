@@ -287,6 +287,9 @@ export class Backend {
       return this.fail('errors.app.migrateFailed', {});
     }
     this.open = { raw, db };
+    // A retry never comes a month late, and stored results can hold member details.
+    const monthAgo = new Date(this.clock.now().getTime() - 30 * 24 * 3_600_000).toISOString();
+    await db.deleteFrom('requests').where('at', '<', monthAgo).execute();
     this.settings = await loadSettings(db);
     await this.checkDeviceAndClock(db);
     this.state = 'ready';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 
 const networkFsTypes = new Set([
@@ -18,28 +19,21 @@ const networkFsTypes = new Set([
   'fuse.rclone',
 ]);
 
-/**
- * WAL needs shared memory that network file systems do not provide: two PCs, or even one PC over
- * SMB, can corrupt the database. Windows UNC paths and network mounts listed in /proc/mounts are
- * refused. (A mapped Windows drive letter cannot be told apart without a native call; see docs.)
- */
-export function isOnNetworkShare(dir: string, platform = process.platform, mounts?: string): boolean {
-  if (/^(\\\\|\/\/)[^\\/]/.test(dir)) return true;
-  if (platform !== 'linux') return false;
-  let real = dir;
+/** The command that lists a platform's network mounts, where /proc/mounts does not exist. */
+function mountTable(platform: string): string | undefined {
   try {
-    real = realpathSync(dir);
+    if (platform === 'linux') return readFileSync('/proc/mounts', 'utf8');
+    // `net use` lists mapped drives ("OK  Z:  \\server\share"); `mount` lists macOS mounts.
+    if (platform === 'win32')
+      return execFileSync('net', ['use'], { encoding: 'utf8', timeout: 3000, windowsHide: true });
+    if (platform === 'darwin') return execFileSync('/sbin/mount', [], { encoding: 'utf8', timeout: 3000 });
   } catch {
-    // Not created yet: judge by the path as given.
+    // No table: judge by the path alone.
   }
-  let table = mounts;
-  if (table === undefined) {
-    try {
-      table = readFileSync('/proc/mounts', 'utf8');
-    } catch {
-      return false;
-    }
-  }
+  return undefined;
+}
+
+function linuxNetworkMount(real: string, table: string): boolean {
   let best = { point: '', type: '' };
   for (const line of table.split('\n')) {
     const [, point, type] = line.split(' ');
@@ -49,4 +43,45 @@ export function isOnNetworkShare(dir: string, platform = process.platform, mount
     if (inside && p.length > best.point.length) best = { point: p, type };
   }
   return networkFsTypes.has(best.type);
+}
+
+const macNetworkTypes = new Set(['smbfs', 'nfs', 'afpfs', 'webdav', 'cifs']);
+
+function macNetworkMount(real: string, table: string): boolean {
+  let best = { point: '', type: '' };
+  for (const line of table.split('\n')) {
+    const m = / on (.+) \(([^,)]+)/.exec(line);
+    if (!m) continue;
+    const [, point, type] = m as unknown as [string, string, string];
+    const inside = real === point || real.startsWith(point.endsWith('/') ? point : `${point}/`);
+    if (inside && point.length > best.point.length) best = { point, type };
+  }
+  return macNetworkTypes.has(best.type);
+}
+
+function windowsMappedDrive(dir: string, table: string): boolean {
+  const drive = /^([a-zA-Z]:)/.exec(dir)?.[1]?.toUpperCase();
+  if (!drive) return false;
+  return table.split(/\r?\n/).some((line) => new RegExp(`(^|\\s)${drive}\\s+\\\\\\\\`, 'i').test(line));
+}
+
+/**
+ * WAL needs shared memory that network file systems do not provide: two PCs, or even one PC over
+ * SMB, can corrupt the database. Refused: UNC paths, mapped Windows drives (`net use`), network
+ * mounts in /proc/mounts (Linux) or `mount` (macOS). `table` is that listing, for tests.
+ */
+export function isOnNetworkShare(dir: string, platform = process.platform, table?: string): boolean {
+  if (/^(\\\\|\/\/)[^\\/]/.test(dir)) return true;
+  const listing = table ?? mountTable(platform);
+  if (listing === undefined) return false;
+  if (platform === 'win32') return windowsMappedDrive(dir, listing);
+  let real = dir;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    // Not created yet: judge by the path as given.
+  }
+  if (platform === 'darwin') return macNetworkMount(real, listing);
+  if (platform === 'linux') return linuxNetworkMount(real, listing);
+  return false;
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Client, ownerAccount, removeDir, setUp, signedIn, silentLog, startBackend, type Harness } from './harness.js';
 
@@ -8,9 +8,10 @@ afterEach(async () => {
   removeDir(h.dir);
 });
 
+let recovery = '';
 async function ready() {
   h = await startBackend();
-  await setUp(h);
+  recovery = await setUp(h);
   return signedIn(h, ownerAccount.username, ownerAccount.password);
 }
 
@@ -92,6 +93,41 @@ describe('dispatch', () => {
     expect(r.ok).toBe(false);
     expect(h.backend.settings?.shopName).toBe(before.shopName);
     expect((await owner.call('settings.get', {})).shopName).toBe(before.shopName);
+  });
+
+  it('keeps no secret in a request record, and forgets records after 30 days', async () => {
+    const owner = await ready();
+    await owner.call('staff.create', {
+      username: 'xiaoli',
+      displayName: '小李',
+      role: 'clerk',
+      password: 'clerk-pass-1',
+    });
+    const id = randomUUID();
+    await owner.call('staff.resetPassword', { staffId: 2, password: 'clerk-pass-9' }, id);
+    // The same id with another password is the same intent: replayed, not re-applied.
+    expect(await owner.call('staff.resetPassword', { staffId: 2, password: 'something-else' }, id)).toEqual({
+      ok: true,
+    });
+    const leaked = createHash('sha256')
+      .update('staff.resetPassword')
+      .update('\0')
+      .update(JSON.stringify({ staffId: 2, password: 'clerk-pass-9' }))
+      .digest('hex');
+    const hashes = (h.backend.raw.prepare('select input_hash from requests').all() as { input_hash: string }[]).map(
+      (r) => r.input_hash,
+    );
+    expect(hashes).not.toContain(leaked);
+
+    h.backend.raw.prepare("update requests set at = '2026-01-01T00:00:00.000Z' where request_id = ?").run(id);
+    const dir = h.dir;
+    const pass = recovery;
+    await h.close();
+    h = await startBackend(dir);
+    await new Client(h).call('app.unlock', { passphrase: pass });
+    const left = h.backend.raw.prepare('select request_id from requests').all() as { request_id: string }[];
+    expect(left.map((r) => r.request_id)).not.toContain(id);
+    expect(left.length).toBeGreaterThan(0);
   });
 
   it('is not ready while locked: only public channels answer, and they say why', async () => {

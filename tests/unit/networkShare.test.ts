@@ -57,3 +57,38 @@ describe('isOnNetworkShare', () => {
     expect(isOnNetworkShare(`${base}/smb/liuke`, 'linux', '')).toBe(false);
   });
 });
+
+describe('isOnNetworkShare on Windows and macOS', () => {
+  const netUse = [
+    'New connections will be remembered.',
+    '',
+    'Status       Local     Remote                    Network',
+    '-------------------------------------------------------------------------------',
+    'OK           Z:        \\\\nas\\shop               Microsoft Windows Network',
+    'Disconnected Y:        \\\\backup\\liuke          Microsoft Windows Network',
+    'The command completed successfully.',
+  ].join('\r\n');
+
+  it('refuses a data folder on a mapped network drive, whatever its state', () => {
+    expect(isOnNetworkShare('Z:\\liuke', 'win32', netUse)).toBe(true);
+    expect(isOnNetworkShare('z:\\data\\liuke', 'win32', netUse)).toBe(true);
+    expect(isOnNetworkShare('Y:\\liuke', 'win32', netUse)).toBe(true);
+  });
+
+  it('accepts local drives', () => {
+    expect(isOnNetworkShare('C:\\Users\\shop\\AppData\\Roaming\\liuke', 'win32', netUse)).toBe(false);
+    expect(isOnNetworkShare('D:\\liuke', 'win32', netUse)).toBe(false);
+  });
+
+  const mount = [
+    '/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)',
+    '//shop@nas._smb._tcp.local/share on /Volumes/share (smbfs, nodev, nosuid, mounted by shop)',
+    'nas:/export on /Volumes/nfs data (nfs, asynchronous)',
+  ].join('\n');
+
+  it('reads macOS mount types', () => {
+    expect(isOnNetworkShare('/Volumes/share/liuke', 'darwin', mount)).toBe(true);
+    expect(isOnNetworkShare('/Volumes/nfs data/liuke', 'darwin', mount)).toBe(true);
+    expect(isOnNetworkShare('/Users/shop/Library/Application Support/liuke', 'darwin', mount)).toBe(false);
+  });
+});
