@@ -1,7 +1,7 @@
 import { Button, Group, Kbd, Modal, NavLink, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -9,7 +9,7 @@ import { call } from '../api/client';
 
 /**
  * The counter search, one keystroke away (F2 or /): full phone, last digits, a name fragment or a
- * scanned member number. Results arrive while typing; Enter opens the highlighted member — except
+ * scanned member or card number. Results arrive while typing; Enter opens the highlighted member — except
  * while a Chinese input method is composing, when Enter only picks the IME candidate.
  */
 export function CounterSearch() {
@@ -20,6 +20,9 @@ export function CounterSearch() {
   const [debounced] = useDebouncedValue(q.trim(), 120);
   const composing = useRef(false);
   const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  /** What the box holds now, for answers that arrive after the clerk typed on. */
+  const latest = useRef('');
 
   // F2 works even while typing in another field; "/" only where it would not be typed text.
   useHotkeys([['F2', open]], []);
@@ -37,6 +40,7 @@ export function CounterSearch() {
   const finish = () => {
     close();
     setQ('');
+    latest.current = '';
     setActive(0);
   };
   const openMember = (id: number) => {
@@ -55,6 +59,22 @@ export function CounterSearch() {
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
+      const typed = q.trim();
+      if (typed && typed !== debounced) {
+        // A scanner types the card number and Enter at once, before the typing pause has passed:
+        // search now and open the best match, which an exact card or member number always is.
+        void queryClient
+          .fetchQuery({
+            queryKey: ['members', 'search', typed],
+            queryFn: () => call('members.search', { q: typed, limit: 20 }),
+          })
+          .then((found) => {
+            // Only if the box still holds what was searched: the clerk may have moved on.
+            if (found[0] && latest.current === typed) openMember(found[0].id);
+          })
+          .catch(() => undefined);
+        return;
+      }
       const row = rows[active];
       if (row) openMember(row.id);
     }
@@ -84,6 +104,7 @@ export function CounterSearch() {
             value={q}
             onChange={(e) => {
               setQ(e.currentTarget.value);
+              latest.current = e.currentTarget.value.trim();
               setActive(0);
             }}
             onKeyDown={onKeyDown}

@@ -15,7 +15,7 @@ import { markdownReport, printReport, type BenchReport, type Machine } from './r
 import { benchSearch, sampleQueries } from './search.js';
 import { startOnce, startupCommand, type StartupRun } from './startup.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const t0 = performance.now();
 const progress = (line: string) =>
   process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);

@@ -163,7 +163,10 @@ describe('members: profile, tags, timeline, consent, cards, search and the list'
   it('finds the member by card number, pinyin initials and a two-character name', async () => {
     await page.getByRole('link', { name: '会员', exact: true }).click();
     await page.getByRole('cell', { name: '张三丰', exact: true }).waitFor();
-    await counterSearch('LK-0001', '张三丰');
+    // A USB scanner: the card number and Enter at once, with no pause for results to appear.
+    await page.keyboard.press('F2');
+    await page.getByRole('textbox', { name: '搜索会员' }).pressSequentially('LK-0001\n', { delay: 5 });
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('张三丰');
     await page.getByRole('link', { name: '会员', exact: true }).click();
     await page.getByRole('cell', { name: '张三丰', exact: true }).waitFor();
     await counterSearch('zsf', '张三丰');
