@@ -1,14 +1,13 @@
-import { Alert, Button, Card, Code, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { useSession } from '../../stores/session';
 import { notifyError, showErrors } from '../../ui/errors';
-import { RecoverySheet } from '../setup/RecoverySheet';
+import { PassphraseShown } from '../setup/PassphraseShown';
 
 /** The owner replaces the recovery passphrase: the app makes the new one, the owner types it back. */
 export function PassphraseCard() {
@@ -51,15 +50,7 @@ export function PassphraseCard() {
         ) : (
           <form onSubmit={submit}>
             <Stack>
-              <Alert color="orange">{t('setup.passphraseWarning')}</Alert>
-              <Code block fz="lg" ta="center" data-testid="new-passphrase">
-                {fresh}
-              </Code>
-              <Group>
-                <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
-                  {t('setup.printSheet')}
-                </Button>
-              </Group>
+              <PassphraseShown passphrase={fresh} shopName={shopName} testId="new-passphrase" />
               <PasswordInput
                 label={t('settings.currentPassphrase')}
                 autoComplete="off"
@@ -73,7 +64,6 @@ export function PassphraseCard() {
               <Button type="submit" loading={change.isPending} w="fit-content">
                 {t('common.save')}
               </Button>
-              <RecoverySheet passphrase={fresh} shopName={shopName} />
             </Stack>
           </form>
         )}

@@ -1,8 +1,6 @@
 import {
-  Alert,
   Button,
   Center,
-  Code,
   Container,
   Group,
   Paper,
@@ -16,14 +14,13 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useSession } from '../../stores/session';
 import { errorData, showErrors } from '../../ui/errors';
 import { timeZoneOptions } from '../../ui/timeZones';
-import { RecoverySheet } from './RecoverySheet';
+import { PassphraseShown } from './PassphraseShown';
 
 const stepOfField: Record<string, number> = { shopName: 0, timeZone: 0, owner: 1, passphraseConfirm: 2 };
 
@@ -133,24 +130,19 @@ export function SetupPage() {
               </Stepper.Step>
               <Stepper.Step label={t('setup.stepPassphrase')}>
                 <Stack mt="md">
-                  <Alert color="orange" icon={<IconAlertTriangle />} title={t('setup.passphraseTitle')}>
-                    {t('setup.passphraseWarning')}
-                  </Alert>
-                  <Code block fz="xl" ta="center" data-testid="recovery-passphrase">
-                    {passphrase}
-                  </Code>
-                  <Group>
-                    <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
-                      {t('setup.printSheet')}
-                    </Button>
-                  </Group>
+                  {passphrase && (
+                    <PassphraseShown
+                      passphrase={passphrase}
+                      shopName={form.getValues().shopName}
+                      testId="recovery-passphrase"
+                    />
+                  )}
                   <TextInput
                     label={t('setup.confirmLabel')}
                     description={t('setup.confirmHint')}
                     autoComplete="off"
                     {...form.getInputProps('passphraseConfirm')}
                   />
-                  {passphrase && <RecoverySheet passphrase={passphrase} shopName={form.getValues().shopName} />}
                 </Stack>
               </Stepper.Step>
             </Stepper>
