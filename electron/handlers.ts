@@ -4,6 +4,7 @@ import type { Backend } from './backend.js';
 import { requireStaff, type Ctx } from './context.js';
 import { listAudit, writeAudit } from './services/audit.js';
 import * as auth from './services/auth.js';
+import { setArchived } from './services/members/archive.js';
 import { bindCard, replaceCard, reportCardLost } from './services/members/cards.js';
 import { listMembers } from './services/members/list.js';
 import { confirmDetails, setConsent, updateMember } from './services/members/profile.js';
@@ -108,6 +109,7 @@ export const handlers: Handlers = {
   'members.update': updateMember,
   'members.confirmDetails': (ctx, input) => confirmDetails(ctx, input.id),
   'members.setConsent': setConsent,
+  'members.setArchived': setArchived,
   'members.search': (ctx, input) => searchMembers(ctx, input.q, input.limit),
   'members.get': async (ctx, input) => toMember(ctx, await mustGetMember(ctx, input.id)),
   'members.list': listMembers,

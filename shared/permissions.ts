@@ -10,6 +10,7 @@ export const permissions = [
   'members.write',
   'members.viewFullPhone',
   'tags.manage',
+  'members.archive',
   'staff.manage',
   'settings.manage',
   'audit.read',
@@ -20,7 +21,7 @@ export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  manager: ['members.read', 'members.write', 'members.viewFullPhone', 'tags.manage', 'audit.read'],
+  manager: ['members.read', 'members.write', 'members.viewFullPhone', 'tags.manage', 'members.archive', 'audit.read'],
   clerk: ['members.read', 'members.write'],
 };
 

@@ -101,6 +101,9 @@ export const en: Shape<typeof zh> = {
     clockConfirmed: 'System date confirmed',
   },
   members: {
+    archive: 'Archive',
+    restore: 'Restore',
+    archivedNotice: 'This member is archived: hidden from lists and search.',
     title: 'Members',
     register: 'Register member',
     registerTitle: 'Register a new member',
@@ -196,6 +199,8 @@ export const en: Shape<typeof zh> = {
       note: 'Note',
     },
     events: {
+      archived: 'Archived',
+      restored: 'Restored',
       registered: 'Registered as a member',
       profileEdited: 'Edited: {{fields}}',
       detailsConfirmed: 'Member confirmed their details',
@@ -334,6 +339,8 @@ export const en: Shape<typeof zh> = {
     action: 'Action',
     details: 'Details',
     actions: {
+      members_archived: 'Member archived',
+      members_restored: 'Member restored',
       setup_completed: 'Setup completed',
       auth_signIn: 'Signed in',
       auth_signInFailed: 'Sign-in failed',
@@ -384,6 +391,8 @@ export const en: Shape<typeof zh> = {
       invalidAny: 'Not a valid phone number',
     },
     member: {
+      alreadyArchived: 'This member is already archived',
+      notArchived: 'This member is not archived',
       phoneTaken: 'This number is already registered',
       notFound: 'Member not found',
       birthdayInFuture: 'A birthday cannot be after today',

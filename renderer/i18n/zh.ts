@@ -95,6 +95,9 @@ export const zh = {
     clockConfirmed: '已确认系统时间',
   },
   members: {
+    archive: '归档',
+    restore: '恢复',
+    archivedNotice: '这位会员已归档：不出现在列表和搜索中。',
     title: '会员',
     register: '登记会员',
     registerTitle: '登记新会员',
@@ -179,6 +182,8 @@ export const zh = {
     interactionBody: '内容',
     interactionKinds: { consultation: '咨询', suggestion: '建议', call: '电话', visit: '到店', note: '备注' },
     events: {
+      archived: '已归档',
+      restored: '已恢复',
       registered: '登记为会员',
       profileEdited: '修改了资料：{{fields}}',
       detailsConfirmed: '会员确认了资料',
@@ -317,6 +322,8 @@ export const zh = {
     action: '操作',
     details: '详情',
     actions: {
+      members_archived: '归档会员',
+      members_restored: '恢复会员',
       setup_completed: '完成首次设置',
       auth_signIn: '登录',
       auth_signInFailed: '登录失败',
@@ -367,6 +374,8 @@ export const zh = {
       invalidAny: '不是有效的电话号码',
     },
     member: {
+      alreadyArchived: '这位会员已经归档',
+      notArchived: '这位会员没有归档',
       phoneTaken: '这个号码已经登记过',
       notFound: '找不到这位会员',
       birthdayInFuture: '生日不能晚于今天',

@@ -121,6 +121,12 @@ export const membersChannels = {
     access: 'members.write',
     idempotent: true,
   }),
+  /** Hide from lists and search, or bring back. Restorable, so nothing is lost. */
+  'members.setArchived': channel<Member>()({
+    input: z.object({ id, archived: z.boolean() }),
+    access: 'members.archive',
+    idempotent: true,
+  }),
   /** 挂失: the card stops opening the member; its history stays. */
   'members.reportCardLost': channel<Member>()({
     input: z.object({ id, cardId: id }),

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Member } from '../../../shared/domain.js';
+import { can } from '../../../shared/permissions.js';
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { useSession } from '../../stores/session';
@@ -33,6 +34,8 @@ function MemberView({ member: m }: { member: Member }) {
   const [editOpen, edit] = useDisclosure(false);
   // A merged tombstone or an erased record is history: the main process refuses writes to it.
   const writable = m.mergedInto === null && m.erasedAt === null;
+  const role = useSession((s) => s.session)!.staff.role;
+  const archive = useCommand('members.setArchived', { invalidates: ['members'] });
   const confirm = useCommand('members.confirmDetails', {
     invalidates: ['members'],
     onSuccess: () => notifications.show({ color: 'teal', message: t('members.confirmed') }),
@@ -63,7 +66,21 @@ function MemberView({ member: m }: { member: Member }) {
             {tag.name}
           </Badge>
         ))}
+        {writable && can(role, 'members.archive') && (
+          <Button
+            ml="auto"
+            size="xs"
+            variant="default"
+            loading={archive.isPending}
+            onClick={() =>
+              archive.mutate({ id: m.id, archived: m.archivedAt === null }, { onError: (e) => notifyError(t, e) })
+            }
+          >
+            {m.archivedAt === null ? t('members.archive') : t('members.restore')}
+          </Button>
+        )}
       </Group>
+      {m.archivedAt !== null && <Alert color="gray">{t('members.archivedNotice')}</Alert>}
       {writable && m.needsReconfirm && (
         <Alert color="yellow" icon={<IconAlertTriangle size={18} />} data-testid="reconfirm-banner">
           <Group justify="space-between" wrap="nowrap">
