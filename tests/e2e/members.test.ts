@@ -59,6 +59,8 @@ async function counterSearch(q: string, expectName: string) {
     .first()
     .waitFor();
   await page.keyboard.press('Enter');
+  // The search closes once the member opens (it may already be on screen from the last search).
+  await expect.poll(() => page.getByRole('textbox', { name: '搜索会员' }).count()).toBe(0);
   await expect.poll(() => page.getByTestId('member-name').textContent()).toBe(expectName);
 }
 
@@ -166,6 +168,7 @@ describe('members: profile, tags, timeline, consent, cards, search and the list'
     // A USB scanner: the card number and Enter at once, with no pause for results to appear.
     await page.keyboard.press('F2');
     await page.getByRole('textbox', { name: '搜索会员' }).pressSequentially('LK-0001\n', { delay: 5 });
+    await expect.poll(() => page.getByRole('textbox', { name: '搜索会员' }).count()).toBe(0);
     await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('张三丰');
     await page.getByRole('link', { name: '会员', exact: true }).click();
     await page.getByRole('cell', { name: '张三丰', exact: true }).waitFor();
