@@ -5,6 +5,8 @@ import { en } from './en';
 import { zh } from './zh';
 
 export const languages = ['zh', 'en'] as const;
+/** Each language named in itself, as language pickers do: the same in every UI language. */
+export const languageNames: Record<(typeof languages)[number], string> = { zh: '中文', en: 'EN' };
 export type Language = (typeof languages)[number];
 const storageKey = 'liuke.language';
 

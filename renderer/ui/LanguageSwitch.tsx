@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type Language } from '../i18n';
+import { languageNames, languages, setLanguage, type Language } from '../i18n';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -10,10 +10,7 @@ export function LanguageSwitch() {
       aria-label={t('header.language')}
       value={i18n.language}
       onChange={(v) => setLanguage(v as Language)}
-      data={[
-        { value: 'zh', label: '中文' },
-        { value: 'en', label: 'EN' },
-      ]}
+      data={languages.map((value) => ({ value, label: languageNames[value] }))}
     />
   );
 }

@@ -12,7 +12,7 @@ const statusColor = { active: 'teal', lost: 'red', unbound: 'gray' } as const;
 
 /**
  * Pre-printed member cards: bind one (a USB scanner types the number and presses Enter), report it
- * lost (挂失), and bind a replacement for a lost card (补卡). History stays listed.
+ * lost (members.reportLost), and bind a replacement for a lost card (members.replaceCard). History stays listed.
  */
 export function MemberCardsCard({ member, writable }: { member: Member; writable: boolean }) {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ export function MemberCardsCard({ member, writable }: { member: Member; writable
   const [losing, setLosing] = useState<MemberCard | null>(null);
   const cards = member.cards;
   const active = cards.find((c) => c.status === 'active');
-  // The newest lost card that has no replacement yet is the one 补卡 continues.
+  // The newest lost card that has no replacement yet is the one a replacement continues.
   const toReplace = cards.find((c) => c.status === 'lost' && !cards.some((r) => r.replaces === c.id));
   const numberOf = (id: number | null) => cards.find((c) => c.id === id)?.cardNo ?? '';
 

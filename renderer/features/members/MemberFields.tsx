@@ -21,7 +21,7 @@ import { ReferrerSelect } from './ReferrerSelect';
 
 interface Props {
   form: UseFormReturnType<MemberFormValues>;
-  /** Registration: consents ticked at the counter, the rest folded under "更多资料". */
+  /** Registration: consents ticked at the counter, the rest folded under "more details" (members.more). */
   mode: 'register' | 'edit';
   /** Shown right under the phone, e.g. who already has the number. */
   phoneNotice?: ReactNode;

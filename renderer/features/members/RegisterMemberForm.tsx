@@ -12,8 +12,8 @@ import { emptyMemberValues, profileInput, type MemberFormValues } from './member
 
 /**
  * Registration at the counter: the phone is the only required field (clerks often type just
- * 王女士 for the name). The main process normalises and checks the phone; the form only shows
- * what it says. Everything beyond the counter questions waits under "更多资料".
+ * "Ms Wang" for the name). The main process normalises and checks the phone; the form only shows
+ * what it says. Everything beyond the counter questions waits under "more details".
  */
 export function RegisterMemberForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
