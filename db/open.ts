@@ -47,6 +47,8 @@ export function openEncrypted(path: string, opts: OpenOptions): SqliteDb {
     db.pragma('synchronous=FULL');
     db.pragma('temp_store=MEMORY');
     db.pragma('foreign_keys=ON');
+    // Freed bytes are zeroed, so an erased member's data does not survive in free space.
+    db.pragma('secure_delete=ON');
     db.pragma('busy_timeout=5000');
   } catch (e) {
     db.close();

@@ -140,6 +140,7 @@ export interface DuplicateCandidatesTable {
   id: Generated<number>;
   member_a: number;
   member_b: number;
+  /** Comma-separated duplicate reasons (nameBirthday, namePhone, email, wechat). */
   reason: string;
   found_at: string;
   status: Generated<'open' | 'merged' | 'dismissed'>;
@@ -155,6 +156,8 @@ export interface MemberMergesTable {
   staff_id: number | null;
   /** JSON: how many rows of each table moved. */
   moved: string;
+  /** JSON: both member rows as they were before the merge; wiped when either person is erased. */
+  snapshot: Generated<string>;
 }
 
 /** One row per distinct 1- and 2-character piece of a member's name, for fragment search. */

@@ -148,6 +148,11 @@ export class Backend {
     return this.open.raw;
   }
 
+  /** Copies the WAL into the database file and truncates it, so no older page image lingers there. */
+  checkpoint(): void {
+    this.raw.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   beginSetup(): string {
     if (this.state !== 'setup') throw appError('BAD_STATE', 'errors.app.alreadySetUp');
     this.pendingPassphrase = generatePassphrase();

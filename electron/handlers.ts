@@ -6,7 +6,10 @@ import { listAudit, writeAudit } from './services/audit.js';
 import * as auth from './services/auth.js';
 import { setArchived } from './services/members/archive.js';
 import { bindCard, replaceCard, reportCardLost } from './services/members/cards.js';
+import { dismissDuplicate, listDuplicates, scanDuplicates } from './services/members/duplicates.js';
+import { eraseMember } from './services/members/erase.js';
 import { listMembers } from './services/members/list.js';
+import { mergeMembers } from './services/members/merge.js';
 import { confirmDetails, setConsent, updateMember } from './services/members/profile.js';
 import { registerMember } from './services/members/register.js';
 import { mustGetMember } from './services/members/rows.js';
@@ -118,6 +121,12 @@ export const handlers: Handlers = {
   'members.bindCard': bindCard,
   'members.reportCardLost': reportCardLost,
   'members.replaceCard': replaceCard,
+  'members.merge': mergeMembers,
+  'members.erase': eraseMember,
+
+  'duplicates.list': (ctx, input) => listDuplicates(ctx, input.page, input.pageSize),
+  'duplicates.dismiss': (ctx, input) => dismissDuplicate(ctx, input.id),
+  'duplicates.scan': scanDuplicates,
 
   'tags.list': tags.listTags,
   'tags.create': tags.createTag,

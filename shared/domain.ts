@@ -120,6 +120,36 @@ export interface Member extends MemberSummary {
   updatedAt: string;
 }
 
+/** Why two members may be one person (the same normalised phone cannot exist twice at all). */
+export const duplicateReasons = ['nameBirthday', 'namePhone', 'email', 'wechat'] as const;
+export type DuplicateReason = (typeof duplicateReasons)[number];
+
+export interface DuplicateCandidate {
+  id: number;
+  reasons: DuplicateReason[];
+  foundAt: string;
+  a: MemberSummary;
+  b: MemberSummary;
+}
+
+/** Profile fields whose surviving value is chosen one by one when two members are merged. */
+export const mergeFields = [
+  'name',
+  'gender',
+  'birthday',
+  'lunarBirthday',
+  'phone',
+  'phone2',
+  'email',
+  'wechat',
+  'occupation',
+  'address',
+  'notes',
+  'source',
+  'joinedOn',
+] as const;
+export type MergeField = (typeof mergeFields)[number];
+
 export interface TimelineEvent {
   id: number;
   kind: string;

@@ -11,6 +11,10 @@ export const permissions = [
   'members.viewFullPhone',
   'tags.manage',
   'members.archive',
+  /** Review duplicate candidates and merge members. */
+  'members.merge',
+  /** Erase a member's personal data for good (PIPL); owner only. */
+  'members.erase',
   'staff.manage',
   'settings.manage',
   'audit.read',
@@ -21,7 +25,15 @@ export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  manager: ['members.read', 'members.write', 'members.viewFullPhone', 'tags.manage', 'members.archive', 'audit.read'],
+  manager: [
+    'members.read',
+    'members.write',
+    'members.viewFullPhone',
+    'tags.manage',
+    'members.archive',
+    'members.merge',
+    'audit.read',
+  ],
   clerk: ['members.read', 'members.write'],
 };
 

@@ -3,6 +3,7 @@ import type { ChannelDef, FileDownload } from './channel.js';
 export type { FileDownload } from './channel.js';
 import { appChannels } from './app.js';
 import { authChannels } from './auth.js';
+import { duplicatesChannels } from './duplicates.js';
 import { membersChannels } from './members.js';
 import { settingsChannels } from './settings.js';
 import { staffChannels } from './staff.js';
@@ -19,6 +20,7 @@ export const channels = {
   ...settingsChannels,
   ...membersChannels,
   ...tagsChannels,
+  ...duplicatesChannels,
 } as const;
 
 export type Channels = typeof channels;

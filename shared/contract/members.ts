@@ -4,6 +4,7 @@ import {
   consentChannels,
   genders,
   interactionKinds,
+  mergeFields,
   memberSources,
   type Member,
   type MemberSummary,
@@ -125,6 +126,30 @@ export const membersChannels = {
   'members.setArchived': channel<Member>()({
     input: z.object({ id, archived: z.boolean() }),
     access: 'members.archive',
+    idempotent: true,
+  }),
+  /**
+   * Two records of one person become one: `take` lists the fields whose value comes from the merged
+   * record; every other field keeps the survivor's. Everything that points at the merged record
+   * moves to the survivor, and the merged record stays as a tombstone pointing at it.
+   */
+  'members.merge': channel<Member>()({
+    input: z
+      .object({ survivorId: id, mergedId: id, take: z.array(z.enum(mergeFields, 'errors.choice')).default([]) })
+      .refine((v) => v.survivorId !== v.mergedId, { message: 'errors.member.mergeSelf', path: ['mergedId'] }),
+    access: 'members.merge',
+    idempotent: true,
+  }),
+  /**
+   * PIPL right to deletion: personal fields are wiped for good, anonymous history stays. The owner
+   * types the member number to confirm.
+   */
+  'members.erase': channel<Member>()({
+    input: z.object({
+      id,
+      confirm: z.string().trim().toUpperCase().min(1, 'errors.required').max(40, 'errors.tooLong'),
+    }),
+    access: 'members.erase',
     idempotent: true,
   }),
   /** 挂失: the card stops opening the member; its history stays. */

@@ -7,6 +7,7 @@ export interface BenchOptions {
   batchSize: number;
   queries: number;
   naiveIterations: number;
+  budgetSeconds: number;
   startupRuns: number;
   seed: number;
   insertCacheMb: number | undefined;
@@ -19,6 +20,8 @@ export const usage = `npm run bench -- [options]
   --batch N              members per insert transaction (default 10000)
   --queries N            counter searches per query kind (default 1000, at least 1000 for the record)
   --naive N              naive LIKE scans per query kind (default 30; each one may scan the whole table)
+  --budget-s N           seconds each timed pass of a query kind may take before it stops early
+                         (default 60; only a kind that scans the table gets near it)
   --startup-runs N       browser-mode start-ups to time (default 5)
   --seed N               data and query seed (default 20260301)
   --insert-cache-mb N    page cache while inserting (default: the app's); to see what a bulk import
@@ -41,6 +44,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchOpt
       batch: { type: 'string' },
       queries: { type: 'string' },
       naive: { type: 'string' },
+      'budget-s': { type: 'string' },
       'startup-runs': { type: 'string' },
       seed: { type: 'string' },
       'insert-cache-mb': { type: 'string' },
@@ -56,6 +60,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchOpt
     batchSize: positiveInt('--batch', values.batch, 10_000),
     queries: positiveInt('--queries', values.queries, 1000),
     naiveIterations: positiveInt('--naive', values.naive, 30),
+    budgetSeconds: positiveInt('--budget-s', values['budget-s'], 60),
     startupRuns: positiveInt('--startup-runs', values['startup-runs'], 5),
     seed: positiveInt('--seed', values.seed, 20260301),
     insertCacheMb: values['insert-cache-mb']

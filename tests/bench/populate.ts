@@ -28,12 +28,30 @@ const sources = new Weighted([
   ['third_party', 3],
 ] as const);
 
+const emailDomains = new Weighted([
+  ['qq.com', 45],
+  ['163.com', 20],
+  ['126.com', 10],
+  ['sina.com', 5],
+  ['foxmail.com', 5],
+  ['139.com', 5],
+  ['gmail.com', 5],
+  ['outlook.com', 5],
+] as const);
+/** For the 2% with no name: what people without a Chinese name to hand pick for an ID. */
+const latinNames = ['lily', 'amy', 'coco', 'anna', 'vivian', 'sunny', 'jack', 'kevin', 'leo', 'tom', 'eric', 'grace'];
+const alnum = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
 const days = 3 * 365;
 const dayMs = 86_400_000;
 
 export interface PopulateResult {
   members: number;
   gramRows: number;
+  /** Members with an active card bound, an email, a WeChat ID. */
+  cards: number;
+  emails: number;
+  wechats: number;
   /** Seconds spent inside the insert transactions only (generation excluded). */
   insertSeconds: number;
   wallSeconds: number;
@@ -50,6 +68,34 @@ interface Options {
   /** Page cache for the insert phase only; undefined keeps the app's (the driver's 16 MB default). */
   cacheMb: number | undefined;
   progress: (line: string) => void;
+}
+
+const digitsOf = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.int(10)).join('');
+
+/**
+ * What customers give as an email: a QQ number at qq.com, or their pinyin (or initials) with a
+ * year or a few digits. Lower-cased, as the register form's schema stores it.
+ */
+function makeEmail(rng: Rng, pinyin: { full: string; initials: string }): string {
+  const domain = emailDomains.pick(rng);
+  if (domain === 'qq.com' && rng.chance(0.7)) return `${1 + rng.int(9)}${digitsOf(rng, 4 + rng.int(6))}@${domain}`;
+  const base = (rng.chance(0.8) ? pinyin.full : pinyin.initials) || rng.pick(latinNames);
+  const r = rng.next();
+  const tail = r < 0.25 ? '' : r < 0.5 ? String(1955 + rng.int(50)) : `${rng.pick(['', '_', '.'])}${digitsOf(rng, 2 + rng.int(3))}`;
+  return `${base}${tail}@${domain}`;
+}
+
+/**
+ * A WeChat ID as WeChat allows one to be set: 6–20 letters, digits, _ or -, starting with a letter
+ * (an auto-assigned wxid_…, or pinyin with digits). Stored as typed: the app keeps the case and
+ * compares lower(wechat), so some start with a capital.
+ */
+function makeWechat(rng: Rng, pinyin: { full: string; initials: string }): string {
+  if (rng.chance(0.25)) return `wxid_${Array.from({ length: 14 }, () => rng.pick(Array.from(alnum))).join('')}`;
+  const base = ((rng.chance(0.7) ? pinyin.full : pinyin.initials) || rng.pick(latinNames)).slice(0, 14);
+  let id = `${base}${rng.pick(['', '', '_', '-'])}${digitsOf(rng, 2 + rng.int(5))}`;
+  while (id.length < 6) id += String(rng.int(10));
+  return rng.chance(0.1) ? id[0]!.toUpperCase() + id.slice(1) : id;
 }
 
 /**
@@ -77,10 +123,10 @@ export function populate(raw: SqliteDb, opts: Options): PopulateResult {
   const firstOfDay = (d: number) => Math.ceil((d * opts.n) / days);
 
   const insertMember = raw.prepare(`insert into members (member_no, phone, phone_kind, phone_rev, name, gender,
-      birthday, source, joined_on, verified_at, name_pinyin, name_initials, created_at, created_day, created_by,
-      updated_at, updated_by)
+      birthday, source, joined_on, verified_at, name_pinyin, name_initials, email, wechat, created_at, created_day,
+      created_by, updated_at, updated_by)
     values (@member_no, @phone, 'mobile', @phone_rev, @name, @gender, @birthday, @source, @created_day, @created_at,
-      @name_pinyin, @name_initials, @created_at, @created_day, @created_by, @created_at, @created_by)`);
+      @name_pinyin, @name_initials, @email, @wechat, @created_at, @created_day, @created_by, @created_at, @created_by)`);
   const insertGram = raw.prepare('insert into member_name_grams (gram, member_id) values (?, ?)');
   // registerMember answers every consent channel and starts the timeline: so does the bench.
   const insertConsent = raw.prepare(
@@ -89,9 +135,40 @@ export function populate(raw: SqliteDb, opts: Options): PopulateResult {
   const insertEvent = raw.prepare(
     "insert into member_events (member_id, kind, data, staff_id, at, day) values (?, 'registered', ?, ?, ?, ?)",
   );
+  // bindCard at the counter: an active card and a 'cardBound' timeline event.
+  const insertCard = raw.prepare(`insert into member_cards (member_id, card_no, status, bound_at, bound_by, replaces)
+    values (?, ?, 'active', ?, ?, null)`);
+  const insertCardEvent = raw.prepare(
+    "insert into member_events (member_id, kind, data, staff_id, at, day) values (?, 'cardBound', ?, ?, ?, ?)",
+  );
   const counter = raw.prepare("select value from counters where name = 'member_no'").get() as
     { value: number } | undefined;
   const startNo = counter?.value ?? 0;
+
+  // Cards, emails and WeChat IDs draw from their own generator, so the members' phones and names
+  // stay those of earlier runs with the same seed and figures remain comparable.
+  const extra = new Rng(opts.seed ^ 0x5a17c0de);
+  // Names repeat (a few hundred thousand distinct among a million), and pinyin-pro is the costliest
+  // step of generating a member: the same namePinyin() the app calls, once per distinct name.
+  const pinyinCache = new Map<string, { full: string; initials: string }>();
+  const pinyinOf = (name: string) => {
+    let py = pinyinCache.get(name);
+    if (!py) pinyinCache.set(name, (py = namePinyin(name)));
+    return py;
+  };
+  // Pre-printed cards are handed out in roughly their printed order; a few are spoiled or lost.
+  let nextCard = 10_000_001;
+  const usedEmails = new Set<string>();
+  const usedWechats = new Set<string>();
+  const unique = (used: Set<string>, make: () => string) => {
+    let v = make();
+    while (used.has(v.toLowerCase())) v = make();
+    used.add(v.toLowerCase());
+    return v;
+  };
+  let cards = 0;
+  let emails = 0;
+  let wechats = 0;
 
   const usedPhones = new Set<number>();
   const thisYear = opts.now.getUTCFullYear();
@@ -112,7 +189,14 @@ export function populate(raw: SqliteDb, opts: Options): PopulateResult {
     }
     const e164 = `+86${phone}`;
     const name = chineseName(rng, g);
-    const py = namePinyin(name);
+    const py = pinyinOf(name);
+    const email = extra.chance(0.2) ? unique(usedEmails, () => makeEmail(extra, py)) : null;
+    const wechat = extra.chance(0.2) ? unique(usedWechats, () => makeWechat(extra, py)) : null;
+    let card_no: string | null = null;
+    if (extra.chance(0.3)) {
+      if (extra.chance(0.03)) nextCard += 1 + extra.int(5);
+      card_no = `C${nextCard++}`;
+    }
     return {
       member_no: `${memberNoPrefix}${String(startNo + i + 1).padStart(6, '0')}`,
       phone: e164,
@@ -120,6 +204,9 @@ export function populate(raw: SqliteDb, opts: Options): PopulateResult {
       name,
       name_pinyin: py.full,
       name_initials: py.initials,
+      email,
+      wechat,
+      card_no,
       gender: g,
       birthday,
       source: sources.pick(rng),
@@ -132,11 +219,18 @@ export function populate(raw: SqliteDb, opts: Options): PopulateResult {
 
   let gramRows = 0;
   const insertBatch = raw.transaction((rows: ReturnType<typeof makeRow>[]) => {
-    for (const { consent, ...row } of rows) {
+    for (const { consent, card_no, ...row } of rows) {
       const id = insertMember.run(row).lastInsertRowid;
+      if (row.email) emails++;
+      if (row.wechat) wechats++;
       for (const channel of ['sms', 'call', 'wechat', 'email'])
         insertConsent.run(id, channel, consent, row.created_at, row.created_by);
       insertEvent.run(id, JSON.stringify({ source: row.source }), row.created_by, row.created_at, row.created_day);
+      if (card_no) {
+        insertCard.run(id, card_no, row.created_at, row.created_by);
+        insertCardEvent.run(id, JSON.stringify({ cardNo: card_no }), row.created_by, row.created_at, row.created_day);
+        cards++;
+      }
       for (const gram of nameGrams(row.name)) {
         insertGram.run(gram, id);
         gramRows++;
@@ -176,6 +270,9 @@ export function populate(raw: SqliteDb, opts: Options): PopulateResult {
   return {
     members: opts.n,
     gramRows,
+    cards,
+    emails,
+    wechats,
     insertSeconds: insertMs / 1000,
     wallSeconds: (performance.now() - started) / 1000,
     batchRates,

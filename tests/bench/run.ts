@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     const shop = await buildShop(dir, opts);
     passphrase = shop.passphrase;
     const p = shop.populated;
-    progress(`inserted ${p.members} members in ${p.insertSeconds.toFixed(1)} s; sampling queries`);
+    progress(`inserted ${p.members} members in ${p.insertSeconds.toFixed(1)} s (wall ${p.wallSeconds.toFixed(1)} s); sampling queries`);
     const queries = sampleQueries(shop.backend, opts.queries, opts.seed + 1);
     const search = await benchSearch({
       backend: shop.backend,
@@ -126,6 +126,7 @@ async function main(): Promise<void> {
       queries,
       naiveIterations: Math.min(opts.naiveIterations, opts.queries),
       warmup: Math.min(100, opts.queries),
+      budgetSeconds: opts.budgetSeconds,
       progress,
     });
     await shop.backend.close();
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
       populate: p,
       queriesPerKind: opts.queries,
       naivePerKind: Math.min(opts.naiveIterations, opts.queries),
+      budgetSeconds: opts.budgetSeconds,
       search,
       startup,
     };

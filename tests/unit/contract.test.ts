@@ -70,6 +70,7 @@ describe('the channel table', () => {
       'members.list',
       'members.search',
       'members.timeline',
+      'duplicates.list',
       'support.downloadLog',
       'setup.begin',
       'setup.complete',

@@ -4,6 +4,7 @@ import type { ConsentChannel, Member } from '../../../shared/domain.js';
 import { fieldError } from '../../../shared/errors.js';
 import { requireStaff, type Ctx } from '../../context.js';
 import { addEvent } from '../timeline.js';
+import { detectDuplicates } from './duplicates.js';
 import { profileValues, type ProfileValues } from './profileValues.js';
 import { mustGetMember, mustGetWritable } from './rows.js';
 import { indexMemberName } from './searchIndex.js';
@@ -28,6 +29,7 @@ export async function updateMember(ctx: Ctx, input: z.output<typeof updateMember
   if (values.name !== row.name) await indexMemberName(ctx.db, row.id, values.name);
   // The timeline says which fields changed, not their values: it is read by every clerk.
   await addEvent(ctx, row.id, 'profileEdited', { fields: changed });
+  await detectDuplicates(ctx, row.id);
   return toMember(ctx, updated);
 }
 

@@ -7,6 +7,7 @@ import { fieldError } from '../../../shared/errors.js';
 import { requireStaff, type Ctx } from '../../context.js';
 import { writeAudit } from '../audit.js';
 import { addEvent } from '../timeline.js';
+import { detectDuplicates } from './duplicates.js';
 import { profileValues } from './profileValues.js';
 import { indexMemberName } from './searchIndex.js';
 import { shopToday, toMember } from './view.js';
@@ -63,5 +64,6 @@ export async function registerMember(ctx: Ctx, input: z.output<typeof registerMe
     action: 'members.registered',
     details: { memberId: row.id },
   });
+  await detectDuplicates(ctx, row.id);
   return toMember(ctx, row);
 }

@@ -68,6 +68,8 @@ async function consentsOf(ctx: Ctx, memberId: number): Promise<Record<ConsentCha
     .leftJoin('staff as s', 's.id', 'c.staff_id')
     .select(['c.channel', 'c.granted', 'c.at', 's.display_name'])
     .where('c.member_id', '=', memberId)
+    // Time order, not id order: after a merge the two records' histories interleave.
+    .orderBy('c.at')
     .orderBy('c.id')
     .execute();
   const out = Object.fromEntries(consentChannels.map((c) => [c, null])) as Record<ConsentChannel, ConsentState | null>;

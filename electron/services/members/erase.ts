@@ -1,0 +1,86 @@
+import type { Member } from '../../../shared/domain.js';
+import { appError, fieldError } from '../../../shared/errors.js';
+import { requireStaff, type Ctx } from '../../context.js';
+import { writeAudit } from '../audit.js';
+import { addEvent } from '../timeline.js';
+import { mustGetMember } from './rows.js';
+import { toMember } from './view.js';
+
+/**
+ * PIPL right to deletion. The person's own fields are wiped (the phone becomes a placeholder so the
+ * unique column stays valid), with their search index, interaction notes, merge snapshots and the
+ * idempotency copies of earlier answers; the record's anonymous shape stays — member number, dates,
+ * tags, consent history, event kinds, and later purchases and points — so totals do not change.
+ * Records merged into this one are the same person and are erased with it. `secure_delete` (set
+ * when the database opens) zeroes the freed bytes, and the WAL is truncated after the commit.
+ */
+export async function eraseMember(ctx: Ctx, input: { id: number; confirm: string }): Promise<Member> {
+  const me = requireStaff(ctx);
+  const row = await mustGetMember(ctx, input.id);
+  if (row.erased_at !== null) throw appError('CONFLICT', 'errors.member.erased');
+  if (row.merged_into !== null)
+    throw appError('CONFLICT', 'errors.member.merged', { details: { mergedInto: row.merged_into } });
+  if (input.confirm !== row.member_no) throw fieldError('confirm', 'errors.member.eraseConfirm');
+
+  const rows = [row, ...(await ctx.db.selectFrom('members').selectAll().where('merged_into', '=', row.id).execute())];
+  const ids = rows.map((r) => r.id);
+  // Idempotency records keep copies of earlier answers (a registration, a note) for retries. Which
+  // of them hold this person cannot be told from the text alone, so all are dropped: the worst case
+  // is that a retry still in flight at this instant runs again instead of replaying.
+  await ctx.db.deleteFrom('requests').execute();
+  for (const id of ids)
+    await ctx.db
+      .updateTable('members')
+      .set({
+        name: '',
+        gender: 'unspecified',
+        birthday: null,
+        lunar_birthday: null,
+        occupation: '',
+        phone: `erased:${id}`,
+        phone_rev: '',
+        phone2: null,
+        email: null,
+        wechat: null,
+        address: '',
+        notes: '',
+        referrer_id: null,
+        name_pinyin: '',
+        name_initials: '',
+        erased_at: ctx.nowIso,
+        updated_at: ctx.nowIso,
+        updated_by: me.id,
+      })
+      .where('id', '=', id)
+      .execute();
+  await ctx.db.deleteFrom('member_name_grams').where('member_id', 'in', ids).execute();
+  await ctx.db.updateTable('member_events').set({ body: '' }).where('member_id', 'in', ids).execute();
+  await ctx.db
+    .updateTable('member_cards')
+    .set({ status: 'unbound', ended_at: ctx.nowIso, ended_by: me.id })
+    .where('member_id', 'in', ids)
+    .where('status', '=', 'active')
+    .execute();
+  await ctx.db
+    .updateTable('member_merges')
+    .set({ snapshot: '{}' })
+    .where((eb) => eb.or([eb('survivor_id', 'in', ids), eb('merged_id', 'in', ids)]))
+    .execute();
+  await ctx.db
+    .updateTable('duplicate_candidates')
+    .set({ status: 'dismissed', resolved_at: ctx.nowIso, resolved_by: me.id })
+    .where('status', '=', 'open')
+    .where((eb) => eb.or([eb('member_a', 'in', ids), eb('member_b', 'in', ids)]))
+    .execute();
+  await addEvent(ctx, row.id, 'erased');
+  // Ids only: the audit log is append-only, so a name written here could never be erased.
+  await writeAudit(ctx.db, {
+    at: ctx.nowIso,
+    staffId: me.id,
+    action: 'members.erased',
+    details: { memberId: row.id, alsoErased: ids.slice(1) },
+  });
+  // The old page images sit in the WAL until a checkpoint copies the zeroed pages back.
+  ctx.afterCommit(() => ctx.backend.checkpoint());
+  return toMember(ctx, await mustGetMember(ctx, row.id));
+}

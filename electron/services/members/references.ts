@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import type { Ctx } from '../../context.js';
+
+/**
+ * What a merge does with the rows of one column that points at members(id).
+ * - move: the rows now point at the survivor (timeline, cards, consents; purchases, ledger, complaints).
+ * - moveDistinct: the same, dropping rows the survivor already has (a tag on both records).
+ * - derived: deleted; rebuilt from the survivor's chosen values (the name search index).
+ * - history: left alone; the rows record the merge itself.
+ * - custom: the table needs more than a move.
+ */
+export type MergeRule =
+  | { kind: 'move' }
+  | { kind: 'moveDistinct' }
+  | { kind: 'derived' }
+  | { kind: 'history' }
+  | { kind: 'custom'; run: (ctx: Ctx, survivorId: number, mergedId: number) => Promise<number> };
+
+export interface MemberReference {
+  table: keyof DB;
+  column: string;
+  merge: MergeRule;
+}
+
+/** Open candidates that named the merged record now name the survivor, unless that is the pair itself. */
+function repointCandidates(column: 'member_a' | 'member_b') {
+  return async (ctx: Ctx, survivorId: number, mergedId: number): Promise<number> => {
+    const rows = await ctx.db
+      .selectFrom('duplicate_candidates')
+      .selectAll()
+      .where(column, '=', mergedId)
+      .where('status', '=', 'open')
+      .execute();
+    for (const c of rows) {
+      const other = column === 'member_a' ? c.member_b : c.member_a;
+      if (other === survivorId) {
+        await ctx.db
+          .updateTable('duplicate_candidates')
+          .set({ status: 'merged', resolved_at: ctx.nowIso, resolved_by: ctx.staff?.id ?? null })
+          .where('id', '=', c.id)
+          .execute();
+        continue;
+      }
+      const [a, b] = other < survivorId ? [other, survivorId] : [survivorId, other];
+      const taken = await ctx.db
+        .selectFrom('duplicate_candidates')
+        .select('id')
+        .where('member_a', '=', a)
+        .where('member_b', '=', b)
+        .executeTakeFirst();
+      if (taken) await ctx.db.deleteFrom('duplicate_candidates').where('id', '=', c.id).execute();
+      else
+        await ctx.db
+          .updateTable('duplicate_candidates')
+          .set({ member_a: a, member_b: b })
+          .where('id', '=', c.id)
+          .execute();
+    }
+    return rows.length;
+  };
+}
+
+/**
+ * Every column in the schema that references members(id), and what a merge does with it. A test
+ * compares this list with the database's own foreign keys: a new table that points at members
+ * fails the build until it is declared here, so the merge cannot forget it.
+ */
+export const memberReferences: MemberReference[] = [
+  { table: 'member_events', column: 'member_id', merge: { kind: 'move' } },
+  // The latest decision per channel wins (consents are read in time order), so a withdrawal on
+  // either record still holds after the merge.
+  { table: 'member_consents', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'member_cards', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'member_tags', column: 'member_id', merge: { kind: 'moveDistinct' } },
+  { table: 'member_name_grams', column: 'member_id', merge: { kind: 'derived' } },
+  {
+    table: 'members',
+    column: 'referrer_id',
+    merge: {
+      kind: 'custom',
+      // Members the merged record referred were referred by the survivor; nobody refers themself.
+      run: async (ctx, survivorId, mergedId) => {
+        const r = await ctx.db
+          .updateTable('members')
+          .set({ referrer_id: survivorId })
+          .where('referrer_id', '=', mergedId)
+          .where('id', '<>', survivorId)
+          .executeTakeFirst();
+        await ctx.db
+          .updateTable('members')
+          .set({ referrer_id: null })
+          .where('id', '=', survivorId)
+          .where('referrer_id', '=', mergedId)
+          .execute();
+        return Number(r.numUpdatedRows);
+      },
+    },
+  },
+  // Older tombstones of the merged record point straight at the survivor: one hop, never a chain.
+  { table: 'members', column: 'merged_into', merge: { kind: 'move' } },
+  { table: 'duplicate_candidates', column: 'member_a', merge: { kind: 'custom', run: repointCandidates('member_a') } },
+  { table: 'duplicate_candidates', column: 'member_b', merge: { kind: 'custom', run: repointCandidates('member_b') } },
+  { table: 'member_merges', column: 'survivor_id', merge: { kind: 'history' } },
+  { table: 'member_merges', column: 'merged_id', merge: { kind: 'history' } },
+];
+
+/** Applies every declared rule; returns how many rows each column moved (for the merge record). */
+export async function moveReferences(ctx: Ctx, survivorId: number, mergedId: number): Promise<Record<string, number>> {
+  const moved: Record<string, number> = {};
+  for (const ref of memberReferences) {
+    const t = sql.table(ref.table);
+    const c = sql.ref(ref.column);
+    let n = 0;
+    switch (ref.merge.kind) {
+      case 'move':
+        n = Number(
+          (await sql`update ${t} set ${c} = ${survivorId} where ${c} = ${mergedId}`.execute(ctx.db)).numAffectedRows ??
+            0,
+        );
+        break;
+      case 'moveDistinct':
+        n = Number(
+          (await sql`update or ignore ${t} set ${c} = ${survivorId} where ${c} = ${mergedId}`.execute(ctx.db))
+            .numAffectedRows ?? 0,
+        );
+        await sql`delete from ${t} where ${c} = ${mergedId}`.execute(ctx.db);
+        break;
+      case 'derived':
+        await sql`delete from ${t} where ${c} = ${mergedId}`.execute(ctx.db);
+        break;
+      case 'history':
+        break;
+      case 'custom':
+        n = await ref.merge.run(ctx, survivorId, mergedId);
+        break;
+    }
+    if (n) moved[`${ref.table}.${ref.column}`] = n;
+  }
+  return moved;
+}
