@@ -1,3 +1,4 @@
+import { enDuplicates } from './en.duplicates';
 import { enMembers } from './en.members';
 import type { zh } from './zh';
 
@@ -22,7 +23,7 @@ export const en: Shape<typeof zh> = {
     reference: 'Reference: {{id}}',
     pageTotal: '{{total}} in all',
   },
-  nav: { members: 'Members', staff: 'Staff', settings: 'Settings', audit: 'Audit log' },
+  nav: { members: 'Members', duplicates: 'Duplicates', staff: 'Staff', settings: 'Settings', audit: 'Audit log' },
   header: {
     search: 'Find member',
     searchShortcut: 'F2 or /',
@@ -102,6 +103,7 @@ export const en: Shape<typeof zh> = {
     clockConfirmed: 'System date confirmed',
   },
   members: enMembers,
+  duplicates: enDuplicates,
   search: {
     placeholder: 'Phone, last 4+ digits, or name',
     hint: '↑↓ to choose, Enter to open, Esc to close',

@@ -1,3 +1,4 @@
+import { zhDuplicates } from './zh.duplicates';
 import { zhMembers } from './zh.members';
 
 /** Simplified Chinese, the default. The shop deck's vocabulary: 会员, 积分, 回访 … */
@@ -19,7 +20,7 @@ export const zh = {
     reference: '错误编号：{{id}}',
     pageTotal: '共 {{total}} 条',
   },
-  nav: { members: '会员', staff: '员工', settings: '设置', audit: '操作日志' },
+  nav: { members: '会员', duplicates: '重复会员', staff: '员工', settings: '设置', audit: '操作日志' },
   header: {
     search: '搜索会员',
     searchShortcut: 'F2 或 /',
@@ -97,6 +98,7 @@ export const zh = {
     clockConfirmed: '已确认系统时间',
   },
   members: zhMembers,
+  duplicates: zhDuplicates,
   search: {
     placeholder: '手机号、尾号 4 位以上或姓名',
     hint: '↑↓ 选择，回车打开，Esc 关闭',

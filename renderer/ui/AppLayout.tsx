@@ -1,5 +1,5 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconHistory, IconSettings, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { IconHistory, IconSettings, IconUserCog, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
@@ -7,6 +7,8 @@ import type { Permission } from '../../shared/permissions.js';
 import { can } from '../../shared/permissions.js';
 import { LockOverlay } from '../features/auth/LockOverlay';
 import { useIdleLock } from '../features/auth/useIdleLock';
+import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
+import { MergePage } from '../features/duplicates/MergePage';
 import { MemberPage } from '../features/members/MemberPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { AuditPage } from '../features/settings/AuditPage';
@@ -27,6 +29,7 @@ interface NavItem {
 /** Later features add their pages here; the permission hides what a role cannot open. */
 const nav: NavItem[] = [
   { path: '/', labelKey: 'nav.members', icon: <IconUsers size={18} /> },
+  { path: '/duplicates', labelKey: 'nav.duplicates', icon: <IconUsersGroup size={18} />, permission: 'members.merge' },
   { path: '/staff', labelKey: 'nav.staff', icon: <IconUserCog size={18} />, permission: 'staff.manage' },
   { path: '/settings', labelKey: 'nav.settings', icon: <IconSettings size={18} />, permission: 'settings.manage' },
   { path: '/audit', labelKey: 'nav.audit', icon: <IconHistory size={18} />, permission: 'audit.read' },
@@ -77,6 +80,10 @@ export function AppLayout() {
         <Switch>
           <Route path="/" component={MembersPage} />
           <Route path="/members/:id">{(p) => <MemberPage id={Number(p.id)} />}</Route>
+          {allowed('members.merge') && <Route path="/duplicates" component={DuplicatesPage} />}
+          {allowed('members.merge') && (
+            <Route path="/duplicates/merge/:a/:b">{(p) => <MergePage aId={Number(p.a)} bId={Number(p.b)} />}</Route>
+          )}
           {allowed('staff.manage') && <Route path="/staff" component={StaffPage} />}
           {allowed('settings.manage') && <Route path="/settings" component={SettingsPage} />}
           {allowed('audit.read') && <Route path="/audit" component={AuditPage} />}

@@ -81,7 +81,12 @@ function makeEmail(rng: Rng, pinyin: { full: string; initials: string }): string
   if (domain === 'qq.com' && rng.chance(0.7)) return `${1 + rng.int(9)}${digitsOf(rng, 4 + rng.int(6))}@${domain}`;
   const base = (rng.chance(0.8) ? pinyin.full : pinyin.initials) || rng.pick(latinNames);
   const r = rng.next();
-  const tail = r < 0.25 ? '' : r < 0.5 ? String(1955 + rng.int(50)) : `${rng.pick(['', '_', '.'])}${digitsOf(rng, 2 + rng.int(3))}`;
+  const tail =
+    r < 0.25
+      ? ''
+      : r < 0.5
+        ? String(1955 + rng.int(50))
+        : `${rng.pick(['', '_', '.'])}${digitsOf(rng, 2 + rng.int(3))}`;
   return `${base}${tail}@${domain}`;
 }
 

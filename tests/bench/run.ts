@@ -88,7 +88,9 @@ async function buildShop(dir: string, opts: BenchOptions) {
 async function measureStartup(dir: string, passphrase: string, runs: number): Promise<BenchReport['startup']> {
   const command = startupCommand(repo);
   if (!command.built)
-    progress('out/main/web.js not found: `npm run build` must run first for the shipped figure; using tsx');
+    progress(
+      `out/main/web.js ${command.stale ? 'is older than the sources' : 'not found'}: \`npm run build\` must run first for the shipped figure; using tsx`,
+    );
   const env = { LIUKE_DATA_DIR: dir, LIUKE_PASSPHRASE: passphrase, LIUKE_PORT: '0' };
   const done: StartupRun[] = [];
   for (let i = 0; i < runs; i++) {
@@ -117,7 +119,9 @@ async function main(): Promise<void> {
     const shop = await buildShop(dir, opts);
     passphrase = shop.passphrase;
     const p = shop.populated;
-    progress(`inserted ${p.members} members in ${p.insertSeconds.toFixed(1)} s (wall ${p.wallSeconds.toFixed(1)} s); sampling queries`);
+    progress(
+      `inserted ${p.members} members in ${p.insertSeconds.toFixed(1)} s (wall ${p.wallSeconds.toFixed(1)} s); sampling queries`,
+    );
     const queries = sampleQueries(shop.backend, opts.queries, opts.seed + 1);
     const search = await benchSearch({
       backend: shop.backend,

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const readyLine = 'Liuke (browser mode) is running at';
@@ -10,20 +10,37 @@ export interface StartupCommand {
   description: string;
   /** The built bundle is what ships; the TypeScript entry is only a stand-in until it exists. */
   built: boolean;
+  /** The bundle exists but is older than the sources (it may not open a database they created). */
+  stale?: boolean;
+}
+
+/** The newest modification time of any file under the given folders of the repo. */
+function newestSource(repo: string, folders: string[]): number {
+  let newest = 0;
+  for (const folder of folders) {
+    const root = join(repo, folder);
+    if (!existsSync(root)) continue;
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
+      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
 }
 
 /**
- * Prefers the built bundle. Without it, runs the TypeScript entry through tsx's loader inside one
+ * Prefers the built bundle, unless a source file is newer: a bundle built before a migration was
+ * added refuses the database the bench created with it. Otherwise, runs the TypeScript entry through tsx's loader inside one
  * node process (not `npx tsx`, which adds npm's start-up and a second process whose RSS is not the
  * backend's); the figure then includes transpiling, so it overstates what ships.
  */
 export function startupCommand(repo: string): StartupCommand {
   const built = join(repo, 'out/main/web.js');
-  if (existsSync(built)) return { args: [built], description: 'node out/main/web.js', built: true };
+  const fresh = () => newestSource(repo, ['out/main']) >= newestSource(repo, ['electron', 'db', 'shared']);
+  if (existsSync(built) && fresh()) return { args: [built], description: 'node out/main/web.js', built: true };
   return {
     args: ['--import', 'tsx', join(repo, 'electron/http/web.ts')],
     description: 'node --import tsx electron/http/web.ts',
     built: false,
+    stale: existsSync(built),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowRight, IconGitMerge, IconTrashX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -12,11 +12,13 @@ import { useCommand } from '../../api/useCommand';
 import { useSession } from '../../stores/session';
 import { errorMessage, notifyError } from '../../ui/errors';
 import { EditMemberModal } from './EditMemberModal';
+import { EraseMemberModal } from './EraseMemberModal';
 import { MemberCardsCard } from './MemberCardsCard';
 import { MemberConsentsCard } from './MemberConsentsCard';
 import { MemberProfileCard } from './MemberProfileCard';
 import { MemberTagsCard } from './MemberTagsCard';
 import { MemberTimelineCard } from './MemberTimelineCard';
+import { MergeWithModal } from './MergeWithModal';
 
 /** The member page: who they are, what they agreed to, their cards and tags, and what happened. */
 export function MemberPage({ id }: { id: number }) {
@@ -32,6 +34,8 @@ function MemberView({ member: m }: { member: Member }) {
   const { t } = useTranslation();
   const reconfirmMonths = useSession((s) => s.session)!.settings.reconfirmMonths;
   const [editOpen, edit] = useDisclosure(false);
+  const [mergeWithOpen, mergeWith] = useDisclosure(false);
+  const [eraseOpen, erase] = useDisclosure(false);
   // A merged tombstone or an erased record is history: the main process refuses writes to it.
   const writable = m.mergedInto === null && m.erasedAt === null;
   const role = useSession((s) => s.session)!.staff.role;
@@ -53,7 +57,7 @@ function MemberView({ member: m }: { member: Member }) {
         <Title order={2} data-testid="member-name">
           {m.name || t('members.noName')}
         </Title>
-        <Badge variant="light" size="lg" ff="monospace">
+        <Badge variant="light" size="lg" ff="monospace" data-testid="member-no">
           {m.memberNo}
         </Badge>
         {m.archivedAt !== null && (
@@ -66,18 +70,31 @@ function MemberView({ member: m }: { member: Member }) {
             {tag.name}
           </Badge>
         ))}
-        {writable && can(role, 'members.archive') && (
-          <Button
-            ml="auto"
-            size="xs"
-            variant="default"
-            loading={archive.isPending}
-            onClick={() =>
-              archive.mutate({ id: m.id, archived: m.archivedAt === null }, { onError: (e) => notifyError(t, e) })
-            }
-          >
-            {m.archivedAt === null ? t('members.archive') : t('members.restore')}
-          </Button>
+        {writable && (
+          <Group ml="auto" gap="xs">
+            {can(role, 'members.merge') && (
+              <Button size="xs" variant="default" leftSection={<IconGitMerge size={14} />} onClick={mergeWith.open}>
+                {t('duplicates.mergeWith')}
+              </Button>
+            )}
+            {can(role, 'members.archive') && (
+              <Button
+                size="xs"
+                variant="default"
+                loading={archive.isPending}
+                onClick={() =>
+                  archive.mutate({ id: m.id, archived: m.archivedAt === null }, { onError: (e) => notifyError(t, e) })
+                }
+              >
+                {m.archivedAt === null ? t('members.archive') : t('members.restore')}
+              </Button>
+            )}
+            {can(role, 'members.erase') && (
+              <Button size="xs" variant="light" color="red" leftSection={<IconTrashX size={14} />} onClick={erase.open}>
+                {t('members.erase')}
+              </Button>
+            )}
+          </Group>
         )}
       </Group>
       {m.archivedAt !== null && <Alert color="gray">{t('members.archivedNotice')}</Alert>}
@@ -110,6 +127,8 @@ function MemberView({ member: m }: { member: Member }) {
         </Grid.Col>
       </Grid>
       {writable && <EditMemberModal member={m} opened={editOpen} onClose={edit.close} />}
+      {writable && <MergeWithModal member={m} opened={mergeWithOpen} onClose={mergeWith.close} />}
+      {writable && <EraseMemberModal member={m} opened={eraseOpen} onClose={erase.close} />}
     </Stack>
   );
 }

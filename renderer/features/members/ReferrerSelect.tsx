@@ -14,10 +14,12 @@ interface Props {
   initial: Member['referrer'];
   /** A member cannot refer themselves. */
   excludeId?: number;
+  /** The same picker finds the other record of a merge. */
+  label?: string;
 }
 
 /** Picks the referring member through the counter search (phone tail, name, pinyin, number). */
-export function ReferrerSelect({ value, onChange, error, initial, excludeId }: Props) {
+export function ReferrerSelect({ value, onChange, error, initial, excludeId, label: fieldLabel }: Props) {
   const { t } = useTranslation();
   const label = (m: { name: string; memberNo: string }) => `${m.name || t('members.noName')} · ${m.memberNo}`;
   const [picked, setPicked] = useState<ComboboxItem<number> | null>(
@@ -40,7 +42,7 @@ export function ReferrerSelect({ value, onChange, error, initial, excludeId }: P
 
   return (
     <Select<number>
-      label={t('members.referrer')}
+      label={fieldLabel ?? t('members.referrer')}
       placeholder={t('members.referrerPlaceholder')}
       searchable
       clearable
