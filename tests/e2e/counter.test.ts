@@ -94,7 +94,7 @@ describe('the first counter flow in browser mode', () => {
     await screenshot(page, 'member-page');
 
     // Back to the list, then find them by the last four digits, keyboard only.
-    await page.getByRole('link', { name: '会员' }).click();
+    await page.getByRole('link', { name: '会员', exact: true }).click();
     await page.getByRole('cell', { name: 'M000001' }).waitFor();
     await screenshot(page, 'members');
     await page.keyboard.press('F2');
@@ -163,7 +163,7 @@ describe('the first counter flow in browser mode', () => {
     await screenshot(page, 'duplicate-phone');
     await page.getByRole('button', { name: '打开该会员' }).click();
     await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('王女士');
-    await page.getByRole('link', { name: '会员' }).click();
+    await page.getByRole('link', { name: '会员', exact: true }).click();
     await page.getByRole('cell', { name: 'M000001' }).waitFor();
     expect(await page.getByRole('cell', { name: 'M000002' }).count()).toBe(0);
   });

@@ -72,7 +72,7 @@ describe('the owner at the back office', () => {
   });
 
   it('locks when idle and keeps the half-typed registration underneath', async () => {
-    await page.getByRole('link', { name: '会员' }).click();
+    await page.getByRole('link', { name: '会员', exact: true }).click();
     await page.getByRole('button', { name: '登记会员' }).click();
     const form = page.getByRole('dialog');
     await form.getByLabel('手机号').fill('139 0000 1111');
@@ -122,7 +122,7 @@ describe('the owner at the back office', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: 'xiaoli' }).waitFor();
 
-    await page.getByRole('link', { name: '会员' }).click();
+    await page.getByRole('link', { name: '会员', exact: true }).click();
     await page.getByRole('cell', { name: '139 0000 1111' }).waitFor();
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '锁屏' }).click();
