@@ -132,6 +132,22 @@ export interface DuplicateCandidate {
   b: MemberSummary;
 }
 
+/** A duplicate scan walks names, then emails, then WeChat IDs, in key order. */
+export const scanPhases = ['name', 'email', 'wechat'] as const;
+export type ScanPhase = (typeof scanPhases)[number];
+export interface ScanCursor {
+  phase: ScanPhase;
+  /** The last key done in this phase; null at its start. */
+  after: string | null;
+}
+export interface ScanBatch {
+  found: number;
+  scanned: number;
+  /** Rows the whole scan reads, for the progress bar. */
+  total: number;
+  next: ScanCursor | null;
+}
+
 /** Profile fields whose surviving value is chosen one by one when two members are merged. */
 export const mergeFields = [
   'name',

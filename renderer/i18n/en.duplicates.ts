@@ -11,6 +11,14 @@ export const enDuplicates: Shape<typeof zhDuplicates> = {
   scan: 'Check all members',
   scanned_one: 'Check finished: {{count}} new possible duplicate',
   scanned_other: 'Check finished: {{count}} new possible duplicates',
+  scanIntro:
+    'Checks every member in batches and puts possible duplicates in the review queue. The counter keeps working meanwhile, and you can stop at any time.',
+  scanStart: 'Start',
+  scanStop: 'Stop',
+  scanProgress_one: '{{scanned}} of {{total}} checked, {{count}} new pair found',
+  scanProgress_other: '{{scanned}} of {{total}} checked, {{count}} new pairs found',
+  scanStopped_one: 'Check stopped: {{count}} new possible duplicate',
+  scanStopped_other: 'Check stopped: {{count}} new possible duplicates',
   reasons: {
     nameBirthday: 'Same name and birthday',
     namePhone: 'Same name, phone one digit apart',

@@ -8,6 +8,13 @@ export const zhDuplicates = {
   scan: '检查全部会员',
   scanned_one: '检查完毕，新发现 {{count}} 组疑似重复',
   scanned_other: '检查完毕，新发现 {{count}} 组疑似重复',
+  scanIntro: '逐批检查全部会员，找出可能重复的记录放进审核队列。检查期间收银台照常使用，可以随时停止。',
+  scanStart: '开始检查',
+  scanStop: '停止',
+  scanProgress_one: '已检查 {{scanned}} / {{total}} 条，新发现 {{count}} 组',
+  scanProgress_other: '已检查 {{scanned}} / {{total}} 条，新发现 {{count}} 组',
+  scanStopped_one: '已停止检查，新发现 {{count}} 组疑似重复',
+  scanStopped_other: '已停止检查，新发现 {{count}} 组疑似重复',
   reasons: {
     nameBirthday: '同名同生日',
     namePhone: '同名，手机号差一位',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel.js';
-import type { DuplicateCandidate, Page } from '../domain.js';
+import { scanPhases, type DuplicateCandidate, type Page, type ScanBatch } from '../domain.js';
 import { id, pageInput } from './fields.js';
 
 /** The review queue of members who may be the same person (数据清洗). */
@@ -16,9 +16,15 @@ export const duplicatesChannels = {
     access: 'members.merge',
     idempotent: true,
   }),
-  /** Looks through every member for candidates, e.g. after an upgrade or a data fix. */
-  'duplicates.scan': channel<{ found: number }>()({
-    input: z.object({}),
+  /**
+   * Looks through every member for candidates (after an upgrade or a data fix), one batch per call:
+   * call again with `next` until it is null. Progress is `scanned` out of `total`.
+   */
+  'duplicates.scan': channel<ScanBatch>()({
+    input: z.object({
+      phase: z.enum(scanPhases, 'errors.choice').default('name'),
+      after: z.string().max(200).nullable().default(null),
+    }),
     access: 'members.merge',
     idempotent: true,
   }),

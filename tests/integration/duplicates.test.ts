@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { oneDigitApart } from '../../electron/services/members/duplicates.js';
+import type { DuplicateReason, ScanBatch, ScanCursor } from '../../shared/domain.js';
 import {
   addStaff,
   auditRows,
@@ -7,6 +9,7 @@ import {
   setUp,
   signedIn,
   startBackend,
+  type Client,
   type Harness,
 } from './harness.js';
 
@@ -27,6 +30,18 @@ async function shop() {
     clerk: await signedIn(h, 'xiaoli', 'xiaoli-pass-1'),
     manager: await signedIn(h, 'laozhang', 'laozhang-pass-1'),
   };
+}
+
+/** Runs a whole scan batch by batch, as the renderer does; returns how many new pairs it found. */
+async function scanAll(c: Client): Promise<number> {
+  let found = 0;
+  let cursor: ScanCursor | null = { phase: 'name', after: null };
+  while (cursor) {
+    const batch: ScanBatch = await c.call('duplicates.scan', cursor);
+    found += batch.found;
+    cursor = batch.next;
+  }
+  return found;
 }
 
 const pairsOf = (page: { rows: { a: { id: number }; b: { id: number }; reasons: string[] }[] }) =>
@@ -113,11 +128,86 @@ describe('duplicate candidates', () => {
     const c = await clerk.call('members.register', { phone: '13900139000', name: '赵敏' });
     const d = await clerk.call('members.register', { phone: '13900199000', name: '赵敏' });
     h.backend.raw.exec(`delete from duplicate_candidates`);
-    expect(await owner.call('duplicates.scan', {})).toEqual({ found: 2 });
+    expect(await scanAll(owner)).toBe(2);
     expect(pairsOf(await owner.call('duplicates.list', {}))).toEqual([
       [c.id, d.id, 'namePhone'],
       [a.id, b.id, 'nameBirthday,namePhone'],
     ]);
-    expect(await owner.call('duplicates.scan', {})).toEqual({ found: 0 });
+    expect(await scanAll(owner)).toBe(0);
+    expect(auditRows(h, 'duplicates.scanned')).toHaveLength(2);
   });
+
+  it('a scan over batches finds exactly the pairs the rules define, across batch boundaries', async () => {
+    const { owner } = await shop();
+    // 12,000 members on few names, emails and WeChat IDs: groups straddle the 5,000-row batches.
+    const names = ['王芳', '李娜', '张伟', '刘洋', '陈静', '杨丽', '赵敏', '黄磊', '周杰', '吴昊', '徐涛', '孙丽'];
+    const rows: {
+      id: number;
+      name: string;
+      phone: string;
+      birthday: string | null;
+      email: string | null;
+      wechat: string | null;
+    }[] = [];
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const insert = h.backend.raw
+      .prepare(`insert into members (member_no, phone, phone_kind, phone_rev, name, birthday, email, wechat, source, created_at, created_day, created_by, updated_at, joined_on)
+      values (?, ?, 'mobile', '', ?, ?, ?, ?, 'in_store', '2026-01-01T00:00:00Z', '2026-01-01', 1, '2026-01-01T00:00:00Z', '2026-01-01')`);
+    const phones = new Set<string>();
+    h.backend.raw.transaction(() => {
+      for (let i = 0; i < 12_000; i++) {
+        let phone: string;
+        do phone = `+86138${String(rnd(20_000)).padStart(8, '0')}`;
+        while (phones.has(phone));
+        phones.add(phone);
+        const row = {
+          name: names[rnd(names.length)]!,
+          phone,
+          birthday: rnd(10) === 0 ? `1990-01-${String(1 + rnd(28)).padStart(2, '0')}` : null,
+          email: rnd(20) === 0 ? `u${rnd(300)}@example.com` : null,
+          wechat: rnd(20) === 0 ? `wx_user${rnd(300)}` : null,
+        };
+        const r = insert.run(`T${i}`, row.phone, row.name, row.birthday, row.email, row.wechat);
+        rows.push({ id: Number(r.lastInsertRowid), ...row });
+      }
+    })();
+
+    const expected = new Map<string, Set<DuplicateReason>>();
+    const byPhone = new Map(rows.map((r) => [r.phone, r]));
+    const add = (a: number, b: number, reason: DuplicateReason) => {
+      const key = a < b ? `${a},${b}` : `${b},${a}`;
+      expected.set(key, (expected.get(key) ?? new Set()).add(reason));
+    };
+    for (const r of rows) {
+      for (const p of oneDigitApart(r.phone)) {
+        const o = byPhone.get(p);
+        if (o && o.name === r.name) add(r.id, o.id, 'namePhone');
+      }
+    }
+    for (let i = 0; i < rows.length; i++)
+      for (let j = i + 1; j < rows.length; j++) {
+        const [a, b] = [rows[i]!, rows[j]!];
+        if (a.birthday && a.name === b.name && a.birthday === b.birthday) add(a.id, b.id, 'nameBirthday');
+        if (a.email && a.email === b.email) add(a.id, b.id, 'email');
+        if (a.wechat && a.wechat === b.wechat) add(a.id, b.id, 'wechat');
+      }
+
+    expect(expected.size).toBeGreaterThan(100);
+    expect(await scanAll(owner)).toBe(expected.size);
+    const stored = h.backend.raw
+      .prepare(`select member_a || ',' || member_b as k, reason from duplicate_candidates where status = 'open'`)
+      .all() as { k: string; reason: string }[];
+    expect(new Map(stored.map((s) => [s.k, s.reason]))).toEqual(
+      new Map(
+        [...expected].map(([k, reasons]) => [
+          k,
+          (['nameBirthday', 'namePhone', 'email', 'wechat'] as const).filter((r) => reasons.has(r)).join(','),
+        ]),
+      ),
+    );
+  }, 60_000);
 });

@@ -61,19 +61,38 @@ async function candidatesFor(db: Kysely<DB>, m: MemberRow): Promise<Found> {
   return found;
 }
 
-async function upsertPair(ctx: Ctx, x: number, y: number, reasons: Iterable<DuplicateReason>): Promise<void> {
+/**
+ * Puts a pair in the review queue; returns whether it is new. `replace` sets the reasons to exactly
+ * these (a re-check of one member knows them all); `union` adds to them (a scan finds them rule by
+ * rule). A pair already dismissed stays dismissed: the shop decided they are two people.
+ */
+export async function upsertPair(
+  ctx: Ctx,
+  x: number,
+  y: number,
+  reasons: Iterable<DuplicateReason>,
+  mode: 'replace' | 'union' = 'replace',
+): Promise<boolean> {
   const [a, b] = x < y ? [x, y] : [y, x];
-  // A pair already dismissed stays dismissed: the shop decided they are two people.
-  await ctx.db
-    .insertInto('duplicate_candidates')
-    .values({ member_a: a, member_b: b, reason: sortReasons(reasons).join(','), found_at: ctx.nowIso })
-    .onConflict((oc) =>
-      oc
-        .columns(['member_a', 'member_b'])
-        .doUpdateSet({ reason: (eb) => eb.ref('excluded.reason') })
-        .where('duplicate_candidates.status', '=', 'open'),
-    )
-    .execute();
+  const existing = await ctx.db
+    .selectFrom('duplicate_candidates')
+    .select(['id', 'status', 'reason'])
+    .where('member_a', '=', a)
+    .where('member_b', '=', b)
+    .executeTakeFirst();
+  if (!existing) {
+    await ctx.db
+      .insertInto('duplicate_candidates')
+      .values({ member_a: a, member_b: b, reason: sortReasons(reasons).join(','), found_at: ctx.nowIso })
+      .execute();
+    return true;
+  }
+  if (existing.status !== 'open') return false;
+  const old = existing.reason.split(',') as DuplicateReason[];
+  const reason = sortReasons(mode === 'union' ? [...old, ...reasons] : reasons).join(',');
+  if (reason !== existing.reason)
+    await ctx.db.updateTable('duplicate_candidates').set({ reason }).where('id', '=', existing.id).execute();
+  return false;
 }
 
 /**
@@ -94,72 +113,7 @@ export async function detectDuplicates(ctx: Ctx, memberId: number): Promise<void
   if (stale.length) await ctx.db.deleteFrom('duplicate_candidates').where('id', 'in', stale).execute();
 }
 
-/** Groups of live member ids sharing a key, one query per rule. */
-async function groups(db: Kysely<DB>, key: string, where: string): Promise<number[][]> {
-  const rows = await sql<{ ids: string }>`
-    select group_concat(id) as ids from members
-    where merged_into is null and erased_at is null and ${sql.raw(where)}
-    group by ${sql.raw(key)} having count(*) > 1`.execute(db);
-  return rows.rows.map((r) => r.ids.split(',').map(Number));
-}
-
-/**
- * Looks through every member. Numbers one digit apart are found per name: within a name, two
- * numbers that agree once one position is blanked out differ in exactly that position.
- */
-export async function scanDuplicates(ctx: Ctx): Promise<{ found: number }> {
-  const me = requireStaff(ctx);
-  const pairs = new Map<string, Set<DuplicateReason>>();
-  const addPairs = (ids: number[], reason: DuplicateReason) => {
-    for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++) {
-        const [a, b] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
-        const key = `${a},${b}`;
-        pairs.set(key, (pairs.get(key) ?? new Set()).add(reason));
-      }
-  };
-  for (const ids of await groups(ctx.db, 'name, birthday', "name <> '' and birthday is not null"))
-    addPairs(ids, 'nameBirthday');
-  for (const ids of await groups(ctx.db, 'lower(email)', 'email is not null')) addPairs(ids, 'email');
-  for (const ids of await groups(ctx.db, 'lower(wechat)', 'wechat is not null')) addPairs(ids, 'wechat');
-
-  const named = await sql<{ id: number; name: string; phone: string }>`
-    select id, name, phone from members
-    where name <> '' and merged_into is null and erased_at is null
-      and name in (select name from members where name <> '' and merged_into is null and erased_at is null
-        group by name having count(*) > 1)
-    order by name`.execute(ctx.db);
-  let start = 0;
-  const rows = named.rows;
-  while (start < rows.length) {
-    let end = start;
-    while (end < rows.length && rows[end]!.name === rows[start]!.name) end++;
-    const group = rows.slice(start, end).filter((r) => !r.phone.includes(':'));
-    const width = Math.max(0, ...group.map((r) => r.phone.length));
-    for (let pos = 0; pos < width; pos++) {
-      const byMasked = new Map<string, number[]>();
-      for (const r of group) {
-        const k = `${r.phone.length}:${r.phone.slice(0, pos)}_${r.phone.slice(pos + 1)}`;
-        const list = byMasked.get(k);
-        if (list) list.push(r.id);
-        else byMasked.set(k, [r.id]);
-      }
-      for (const ids of byMasked.values()) if (ids.length > 1) addPairs(ids, 'namePhone');
-    }
-    start = end;
-  }
-
-  const before = await openCount(ctx.db);
-  for (const [key, reasons] of pairs) {
-    const [a, b] = key.split(',').map(Number) as [number, number];
-    await upsertPair(ctx, a, b, reasons);
-  }
-  const found = (await openCount(ctx.db)) - before;
-  await writeAudit(ctx.db, { at: ctx.nowIso, staffId: me.id, action: 'duplicates.scanned', details: { found } });
-  return { found };
-}
-
-async function openCount(db: Kysely<DB>): Promise<number> {
+export async function openCount(db: Kysely<DB>): Promise<number> {
   const r = await db
     .selectFrom('duplicate_candidates')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { notifyError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
+import { ScanModal } from './ScanModal';
 
 const pageSize = 20;
 
@@ -38,10 +40,7 @@ export function DuplicatesPage() {
     queryFn: () => call('duplicates.list', { page, pageSize }),
     placeholderData: keepPreviousData,
   });
-  const scan = useCommand('duplicates.scan', {
-    invalidates: ['duplicates'],
-    onSuccess: ({ found }) => notifications.show({ color: 'teal', message: t('duplicates.scanned', { count: found }) }),
-  });
+  const [scanOpen, scan] = useDisclosure(false);
   const dismiss = useCommand('duplicates.dismiss', {
     invalidates: ['duplicates'],
     onSuccess: () => notifications.show({ color: 'teal', message: t('duplicates.dismissed') }),
@@ -87,18 +86,14 @@ export function DuplicatesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('duplicates.title')}</Title>
-        <Button
-          variant="default"
-          leftSection={<IconSearch size={16} />}
-          loading={scan.isPending}
-          onClick={() => scan.mutate({}, { onError: (e) => notifyError(t, e) })}
-        >
+        <Button variant="default" leftSection={<IconSearch size={16} />} onClick={scan.open}>
           {t('duplicates.scan')}
         </Button>
       </Group>
       <Text size="sm" c="dimmed" maw={820}>
         {t('duplicates.intro')}
       </Text>
+      <ScanModal opened={scanOpen} onClose={scan.close} />
       {q.data && total === 0 ? (
         <Text>{t('duplicates.empty')}</Text>
       ) : (
