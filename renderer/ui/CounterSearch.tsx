@@ -60,9 +60,10 @@ export function CounterSearch() {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       const typed = q.trim();
-      if (typed && typed !== debounced) {
-        // A scanner types the card number and Enter at once, before the typing pause has passed:
-        // search now and open the best match, which an exact card or member number always is.
+      if (typed && (typed !== debounced || results.isPlaceholderData)) {
+        // A scanner types the card number and Enter at once, before the typing pause has passed; or
+        // the list still shows the answer to what was typed before. Search for what the box holds
+        // and open its best match (an exact card or member number always is), never a stale row.
         void queryClient
           .fetchQuery({
             queryKey: ['members', 'search', typed],
@@ -115,7 +116,13 @@ export function CounterSearch() {
           <Text size="xs" c="dimmed">
             {t('search.hint')}
           </Text>
-          <Stack gap={2} role="listbox" aria-label={t('header.search')}>
+          <Stack
+            gap={2}
+            role="listbox"
+            aria-label={t('header.search')}
+            aria-busy={results.isPlaceholderData}
+            style={{ opacity: results.isPlaceholderData ? 0.5 : 1 }}
+          >
             {!debounced && <Text c="dimmed">{t('search.typeMore')}</Text>}
             {debounced && results.isFetched && rows.length === 0 && <Text c="dimmed">{t('search.noResults')}</Text>}
             {rows.map((m, i) => (

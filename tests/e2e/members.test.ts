@@ -227,4 +227,24 @@ describe('members: profile, tags, timeline, consent, cards, search and the list'
     await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('张三丰');
     await expect.poll(() => timeline().getByText('标签变更；加上 常客').first().isVisible()).toBe(true);
   });
+
+  it('Enter while the answer is on its way opens the member typed, never the one listed before', async () => {
+    await page.keyboard.press('F2');
+    const box = page.getByRole('textbox', { name: '搜索会员' });
+    await box.fill('王芳');
+    await page.getByRole('option', { name: /王芳/ }).first().waitFor();
+    // A busy shop PC: every answer now takes 1.5 s.
+    await page.route('**/api/members.search', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await box.fill('1234 5678');
+    await page.waitForTimeout(400);
+    // 王芳 is still listed (dimmed) while 张三丰's answer is on its way.
+    expect(await page.getByRole('option', { name: /王芳/ }).count()).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('textbox', { name: '搜索会员' }).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('张三丰');
+    await page.unroute('**/api/members.search');
+  });
 });
