@@ -132,6 +132,7 @@ export const handlers: Handlers = {
   'tags.list': tags.listTags,
   'tags.create': tags.createTag,
   'tags.update': tags.updateTag,
+  'tags.delete': (ctx, input) => tags.deleteTag(ctx, input.tagId),
   'tags.setForMember': tags.setMemberTags,
   'tags.apply': tags.applyTag,
 };

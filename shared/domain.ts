@@ -57,6 +57,9 @@ export type ConsentChannel = (typeof consentChannels)[number];
 export const interactionKinds = ['consultation', 'suggestion', 'call', 'visit', 'note'] as const;
 export type InteractionKind = (typeof interactionKinds)[number];
 
+/** Longest tag name: short enough for a badge, long enough for “Birthday gift”. */
+export const tagNameMax = 20;
+
 export interface TagInfo {
   id: number;
   name: string;
@@ -121,7 +124,8 @@ export interface Member extends MemberSummary {
 }
 
 /** Why two members may be one person (the same normalised phone cannot exist twice at all). */
-export const duplicateReasons = ['nameBirthday', 'namePhone', 'email', 'wechat'] as const;
+/** phone2: one member's phone is the other's second phone (a merged record's number, re-registered). */
+export const duplicateReasons = ['nameBirthday', 'namePhone', 'phone2', 'email', 'wechat'] as const;
 export type DuplicateReason = (typeof duplicateReasons)[number];
 
 export interface DuplicateCandidate {
@@ -132,8 +136,8 @@ export interface DuplicateCandidate {
   b: MemberSummary;
 }
 
-/** A duplicate scan walks names, then emails, then WeChat IDs, in key order. */
-export const scanPhases = ['name', 'email', 'wechat'] as const;
+/** A duplicate scan walks names, then emails, WeChat IDs and second phones, in key order. */
+export const scanPhases = ['name', 'email', 'wechat', 'phone2'] as const;
 export type ScanPhase = (typeof scanPhases)[number];
 export interface ScanCursor {
   phase: ScanPhase;

@@ -1,6 +1,7 @@
 import type { TagInfo } from '../../shared/domain.js';
 import { appError, fieldError } from '../../shared/errors.js';
 import { requireStaff, type Ctx } from '../context.js';
+import { writeAudit } from './audit.js';
 import { mustGetWritable } from './members/rows.js';
 import { tagsOf } from './members/view.js';
 import { addEvent } from './timeline.js';
@@ -43,6 +44,25 @@ export async function updateTag(ctx: Ctx, input: { tagId: number; name: string; 
     .executeTakeFirst();
   if (!row) throw appError('NOT_FOUND', 'errors.tag.notFound');
   return row;
+}
+
+/**
+ * A tag the shop no longer wants: it comes off every member. Their timelines keep the old
+ * "tags changed" entries; the audit row keeps the name and how many members had it.
+ */
+export async function deleteTag(ctx: Ctx, tagId: number): Promise<{ ok: true }> {
+  const me = requireStaff(ctx);
+  const tag = await ctx.db.selectFrom('tags').select(['id', 'name']).where('id', '=', tagId).executeTakeFirst();
+  if (!tag) throw appError('NOT_FOUND', 'errors.tag.notFound');
+  const removed = await ctx.db.deleteFrom('member_tags').where('tag_id', '=', tagId).executeTakeFirst();
+  await ctx.db.deleteFrom('tags').where('id', '=', tagId).execute();
+  await writeAudit(ctx.db, {
+    at: ctx.nowIso,
+    staffId: me.id,
+    action: 'tags.deleted',
+    details: { tagId, name: tag.name, members: Number(removed.numDeletedRows) },
+  });
+  return { ok: true };
 }
 
 async function assertTagsExist(ctx: Ctx, tagIds: number[]): Promise<void> {

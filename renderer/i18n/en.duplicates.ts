@@ -5,7 +5,7 @@ import type { zhDuplicates } from './zh.duplicates';
 export const enDuplicates: Shape<typeof zhDuplicates> = {
   title: 'Possible duplicates',
   intro:
-    'One phone number can never be registered twice. These members may still be one person: same name and birthday, same name and a phone one digit apart, or the same email or WeChat ID. Check them, then merge or mark them as different people.',
+    'One phone number can never be registered twice. These members may still be one person: same name and birthday, same name and a phone one digit apart, one’s phone is the other’s second phone, or the same email or WeChat ID. Check them, then merge or mark them as different people.',
   total: '{{count}} pairs to review',
   empty: 'No possible duplicates to review.',
   scan: 'Check all members',
@@ -22,9 +22,11 @@ export const enDuplicates: Shape<typeof zhDuplicates> = {
   reasons: {
     nameBirthday: 'Same name and birthday',
     namePhone: 'Same name, phone one digit apart',
+    phone2: 'Phone is the other’s second phone',
     email: 'Same email',
     wechat: 'Same WeChat ID',
   },
+  memberLabel: '{{name}} ({{no}})',
   reason: 'Why',
   memberA: 'Member A',
   memberB: 'Member B',
@@ -38,6 +40,10 @@ export const enDuplicates: Shape<typeof zhDuplicates> = {
   keep: 'Keep this record',
   field: 'Field',
   same: 'Same',
+  bothKept: 'All kept',
+  cardItem: '{{no}} ({{status}})',
+  cardKept:
+    'If both have a card in use, the card of the record that stays remains in use and the other is ended (its history kept).',
   phoneKept:
     'The phone number not chosen is kept as the second phone (when that is empty). Both records as they were before the merge are kept on file.',
   mergeButton: 'Merge',

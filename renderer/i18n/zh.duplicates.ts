@@ -2,7 +2,7 @@
 export const zhDuplicates = {
   title: '疑似重复会员',
   intro:
-    '同一个手机号不能登记两次。下面这些会员可能是同一个人：同名同生日、同名且手机号只差一位、邮箱或微信号相同。核对后合并，或标记为不是同一人。',
+    '同一个手机号不能登记两次。下面这些会员可能是同一个人：同名同生日、同名且手机号只差一位、一方的手机号是另一方的备用电话、邮箱或微信号相同。核对后合并，或标记为不是同一人。',
   total: '共 {{count}} 组待处理',
   empty: '没有待处理的疑似重复会员。',
   scan: '检查全部会员',
@@ -18,9 +18,11 @@ export const zhDuplicates = {
   reasons: {
     nameBirthday: '同名同生日',
     namePhone: '同名，手机号差一位',
+    phone2: '手机号是对方的备用电话',
     email: '邮箱相同',
     wechat: '微信号相同',
   },
+  memberLabel: '{{name}}（{{no}}）',
   reason: '原因',
   memberA: '会员 A',
   memberB: '会员 B',
@@ -34,6 +36,9 @@ export const zhDuplicates = {
   keep: '保留这条记录',
   field: '资料',
   same: '相同',
+  bothKept: '都保留',
+  cardItem: '{{no}}（{{status}}）',
+  cardKept: '两边都有使用中的会员卡时，保留记录的卡继续使用，另一张停用（记录保留）。',
   phoneKept: '没有选中的手机号会存为备用电话（备用电话为空时）。两条记录合并前的全部资料都会留档。',
   mergeButton: '合并',
   confirmTitle: '确认合并',

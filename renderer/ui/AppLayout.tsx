@@ -1,5 +1,5 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconHistory, IconSettings, IconUserCog, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconHistory, IconSettings, IconTags, IconUserCog, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
@@ -14,6 +14,7 @@ import { MembersPage } from '../features/members/MembersPage';
 import { AuditPage } from '../features/settings/AuditPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
+import { TagsPage } from '../features/tags/TagsPage';
 import { useSession } from '../stores/session';
 import { CounterSearch } from './CounterSearch';
 import { HeaderMenu } from './HeaderMenu';
@@ -30,6 +31,7 @@ interface NavItem {
 const nav: NavItem[] = [
   { path: '/', labelKey: 'nav.members', icon: <IconUsers size={18} /> },
   { path: '/duplicates', labelKey: 'nav.duplicates', icon: <IconUsersGroup size={18} />, permission: 'members.merge' },
+  { path: '/tags', labelKey: 'nav.tags', icon: <IconTags size={18} />, permission: 'tags.manage' },
   { path: '/staff', labelKey: 'nav.staff', icon: <IconUserCog size={18} />, permission: 'staff.manage' },
   { path: '/settings', labelKey: 'nav.settings', icon: <IconSettings size={18} />, permission: 'settings.manage' },
   { path: '/audit', labelKey: 'nav.audit', icon: <IconHistory size={18} />, permission: 'audit.read' },
@@ -84,6 +86,7 @@ export function AppLayout() {
           {allowed('members.merge') && (
             <Route path="/duplicates/merge/:a/:b">{(p) => <MergePage aId={Number(p.a)} bId={Number(p.b)} />}</Route>
           )}
+          {allowed('tags.manage') && <Route path="/tags" component={TagsPage} />}
           {allowed('staff.manage') && <Route path="/staff" component={StaffPage} />}
           {allowed('settings.manage') && <Route path="/settings" component={SettingsPage} />}
           {allowed('audit.read') && <Route path="/audit" component={AuditPage} />}

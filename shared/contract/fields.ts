@@ -6,7 +6,7 @@ import { isCalendarDate, isValidTimeZone } from '../rules/businessDay.js';
  * main process can refuse bad input in the clerk's language without knowing it.
  */
 /** No control or invisible formatting characters (NUL, right-to-left overrides): they garble lists. */
-const printable = (v: string) => !/[\p{Cc}\p{Cf}]/u.test(v);
+export const printable = (v: string) => !/[\p{Cc}\p{Cf}]/u.test(v);
 export const personName = z.string().trim().max(40, 'errors.tooLong').refine(printable, 'errors.badCharacters');
 export const displayName = z
   .string()

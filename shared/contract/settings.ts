@@ -11,7 +11,9 @@ export const settingsInput = z.object({
   memberNoPrefix: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9]{0,6}$/, 'errors.memberNoPrefix'),
+    .toUpperCase()
+    // Member and card numbers are matched in capitals: a lower-case prefix could never be found.
+    .regex(/^[A-Z0-9]{0,6}$/, 'errors.memberNoPrefix'),
   idleLockMinutes: z.number().int().min(1, 'errors.range').max(240, 'errors.range'),
   reconfirmMonths: z.number().int().min(1, 'errors.range').max(60, 'errors.range'),
 });

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { channel } from './channel.js';
-import type { TagInfo } from '../domain.js';
-import { id } from './fields.js';
+import { tagNameMax, type TagInfo } from '../domain.js';
+import { id, printable } from './fields.js';
 
-const tagName = z.string().trim().min(1, 'errors.required').max(12, 'errors.tooLong');
+const tagName = z
+  .string()
+  .trim()
+  .min(1, 'errors.required')
+  .max(tagNameMax, 'errors.tooLong')
+  .refine(printable, 'errors.badCharacters');
 const color = z.enum(
   ['gray', 'red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'],
   'errors.choice',
@@ -22,6 +27,12 @@ export const tagsChannels = {
   }),
   'tags.update': channel<TagInfo>()({
     input: z.object({ tagId: id, name: tagName, color }),
+    access: 'tags.manage',
+    idempotent: true,
+  }),
+  /** Takes the tag off every member and removes it. */
+  'tags.delete': channel<{ ok: true }>()({
+    input: z.object({ tagId: id }),
     access: 'tags.manage',
     idempotent: true,
   }),

@@ -112,5 +112,27 @@ describe('data quality: the duplicate queue, merging and erasing', () => {
     await page.keyboard.press('F2');
     await page.getByRole('textbox', { name: '搜索会员' }).fill('周芷若');
     await page.getByText('没有找到会员').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('textbox', { name: '搜索会员' }).count()).toBe(0);
+  });
+
+  it('the owner creates, renames and deletes a tag on the tags page', async () => {
+    await page.getByRole('link', { name: '标签', exact: true }).click();
+    await page.getByRole('button', { name: '新建标签' }).click();
+    const create = page.getByRole('dialog', { name: '新建标签' });
+    await create.getByLabel('标签名称').fill('生日礼');
+    await create.getByRole('button', { name: '新建' }).click();
+    const row = page.getByTestId('tag-row');
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('button', { name: '修改' }).click();
+    const edit = page.getByRole('dialog', { name: '修改标签' });
+    await edit.getByLabel('标签名称').fill('生日礼物');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => row.innerText()).toContain('生日礼物');
+    await row.getByRole('button', { name: '删除' }).click();
+    const confirm = page.getByRole('dialog', { name: '删除标签' });
+    expect(await confirm.innerText()).toContain('它会从 0 位会员身上去掉');
+    await confirm.getByRole('button', { name: '删除' }).click();
+    await page.getByText('还没有标签').waitFor();
   });
 });

@@ -210,4 +210,14 @@ describe('duplicate candidates', () => {
       ),
     );
   }, 60_000);
+
+  it('a phone that is another member’s second phone is a candidate, found on write and by a scan', async () => {
+    const { owner, clerk } = await shop();
+    const a = await clerk.call('members.register', { phone: '13800138000', name: '甲', phone2: '13900139000' });
+    const b = await clerk.call('members.register', { phone: '13900139000', name: '乙' });
+    expect(pairsOf(await owner.call('duplicates.list', {}))).toEqual([[a.id, b.id, 'phone2']]);
+    h.backend.raw.exec(`delete from duplicate_candidates`);
+    expect(await scanAll(owner)).toBe(1);
+    expect(pairsOf(await owner.call('duplicates.list', {}))).toEqual([[a.id, b.id, 'phone2']]);
+  });
 });

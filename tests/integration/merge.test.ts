@@ -115,6 +115,8 @@ describe('merging two members', () => {
       [survivor.id, merged.id],
     ]);
 
+    // The survivor has a card in use too: after the merge only one may be.
+    await clerk.call('members.bindCard', { id: survivor.id, cardNo: 'S0001' });
     const rowsBefore = {
       events: count('select count(*) from member_events where member_id in (?, ?)', survivor.id, merged.id),
       consents: count('select count(*) from member_consents where member_id in (?, ?)', survivor.id, merged.id),
@@ -144,7 +146,8 @@ describe('merging two members', () => {
     });
     expect(result.tags.map((t) => t.name).sort()).toEqual(['VIP', '爱喝茶'].sort());
     expect(result.cards.map((c) => [c.cardNo, c.status])).toEqual([
-      ['C0002', 'active'],
+      ['S0001', 'active'],
+      ['C0002', 'unbound'],
       ['C0001', 'lost'],
     ]);
     expect(result.consents.sms?.granted).toBe(false);
@@ -171,7 +174,7 @@ describe('merging two members', () => {
       'errors.member.merged',
     );
     // The old number, member number and card all find the survivor; the tombstone is not listed.
-    for (const q of ['13900139000', '13800138000', merged.memberNo, 'C0002', 'zw@example.com'])
+    for (const q of ['13900139000', '13800138000', merged.memberNo, 'S0001', 'zw@example.com'])
       expect(
         (await clerk.call('members.search', { q })).map((m) => m.id),
         q,

@@ -20,11 +20,17 @@ interface Row {
   phone: string;
 }
 
-const keyOf: Record<ScanPhase, string> = { name: 'name', email: 'lower(email)', wechat: 'lower(wechat)' };
+const keyOf: Record<ScanPhase, string> = {
+  name: 'name',
+  email: 'lower(email)',
+  wechat: 'lower(wechat)',
+  phone2: 'phone2',
+};
 const presentOf: Record<ScanPhase, string> = {
   name: "name <> ''",
   email: 'email is not null',
   wechat: 'wechat is not null',
+  phone2: 'phone2 is not null',
 };
 
 function rowsQuery(phase: ScanPhase, after: string | null, exact: string | null) {
@@ -50,7 +56,7 @@ async function readBatch(ctx: Ctx, cursor: ScanCursor): Promise<{ rows: Row[]; l
 
 /** Pairs within one group of rows sharing a key, with the reasons they share. */
 function pairsIn(group: Row[], phase: ScanPhase, add: (ids: number[], reason: DuplicateReason) => void) {
-  if (phase !== 'name')
+  if (phase === 'email' || phase === 'wechat')
     return add(
       group.map((r) => r.id),
       phase,
@@ -75,7 +81,7 @@ function pairsIn(group: Row[], phase: ScanPhase, add: (ids: number[], reason: Du
 
 async function totalRows(ctx: Ctx): Promise<number> {
   const r = await sql<{ n: number }>`select
-      count(case when name <> '' then 1 end) + count(email) + count(wechat) as n
+      count(case when name <> '' then 1 end) + count(email) + count(wechat) + count(phone2) as n
     from members where merged_into is null and erased_at is null`.execute(ctx.db);
   return r.rows[0]?.n ?? 0;
 }
@@ -100,12 +106,29 @@ export async function scanDuplicates(ctx: Ctx, cursor: ScanCursor): Promise<Scan
         pairs.set(key, (pairs.get(key) ?? new Set()).add(reason));
       }
   };
-  for (let start = 0; start < rows.length;) {
-    let end = start + 1;
-    while (end < rows.length && rows[end]!.k === rows[start]!.k) end++;
-    if (end - start > 1) pairsIn(rows.slice(start, end), cursor.phase, add);
-    start = end;
-  }
+  if (cursor.phase === 'phone2') {
+    // Not a group within the batch: a second phone that is someone else's main phone.
+    const holders = rows.length
+      ? await ctx.db
+          .selectFrom('members')
+          .select(['id', 'phone'])
+          .where('merged_into', 'is', null)
+          .where('erased_at', 'is', null)
+          .where('phone', 'in', [...new Set(rows.map((r) => r.k))])
+          .execute()
+      : [];
+    const byPhone = new Map(holders.map((h) => [h.phone, h.id]));
+    for (const r of rows) {
+      const other = byPhone.get(r.k);
+      if (other !== undefined && other !== r.id) add([r.id, other], 'phone2');
+    }
+  } else
+    for (let start = 0; start < rows.length;) {
+      let end = start + 1;
+      while (end < rows.length && rows[end]!.k === rows[start]!.k) end++;
+      if (end - start > 1) pairsIn(rows.slice(start, end), cursor.phase, add);
+      start = end;
+    }
 
   let found = 0;
   for (const [key, reasons] of pairs) {

@@ -44,6 +44,8 @@ async function candidatesFor(db: Kysely<DB>, m: MemberRow): Promise<Found> {
     if (!m.phone.includes(':'))
       add(await live().where('name', '=', m.name).where('phone', 'in', oneDigitApart(m.phone)).execute(), 'namePhone');
   }
+  if (!m.phone.includes(':')) add(await live().where('phone2', '=', m.phone).execute(), 'phone2');
+  if (m.phone2) add(await live().where('phone', '=', m.phone2).execute(), 'phone2');
   if (m.email)
     add(
       await live()

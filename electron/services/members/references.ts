@@ -71,7 +71,36 @@ export const memberReferences: MemberReference[] = [
   // The latest decision per channel wins (consents are read in time order), so a withdrawal on
   // either record still holds after the merge.
   { table: 'member_consents', column: 'member_id', merge: { kind: 'move' } },
-  { table: 'member_cards', column: 'member_id', merge: { kind: 'move' } },
+  {
+    table: 'member_cards',
+    column: 'member_id',
+    merge: {
+      kind: 'custom',
+      // A member has one card in use: when both records had one, the survivor's stays and the
+      // other is ended (its history kept), so a clerk is never left with two "in use".
+      run: async (ctx, survivorId, mergedId) => {
+        const survivorHasCard = await ctx.db
+          .selectFrom('member_cards')
+          .select('id')
+          .where('member_id', '=', survivorId)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
+        if (survivorHasCard)
+          await ctx.db
+            .updateTable('member_cards')
+            .set({ status: 'unbound', ended_at: ctx.nowIso, ended_by: ctx.staff?.id ?? null })
+            .where('member_id', '=', mergedId)
+            .where('status', '=', 'active')
+            .execute();
+        const r = await ctx.db
+          .updateTable('member_cards')
+          .set({ member_id: survivorId })
+          .where('member_id', '=', mergedId)
+          .executeTakeFirst();
+        return Number(r.numUpdatedRows);
+      },
+    },
+  },
   { table: 'member_tags', column: 'member_id', merge: { kind: 'moveDistinct' } },
   { table: 'member_name_grams', column: 'member_id', merge: { kind: 'derived' } },
   {

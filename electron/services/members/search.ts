@@ -74,7 +74,8 @@ export async function searchMembers(ctx: Ctx, q: string, limit: number): Promise
         .limit(room())
         .execute(),
     );
-  else if (/^[a-zA-Z][-_a-zA-Z0-9]{5,19}$/.test(text))
+  // WeChat IDs: letters first, or an older account's QQ number or phone (all digits).
+  else if (/^[a-zA-Z][-_a-zA-Z0-9]{5,19}$|^\d{5,15}$/.test(text))
     take(
       await base()
         .where(sql`lower(wechat)`, '=', text.toLowerCase())
@@ -102,7 +103,14 @@ export async function searchMembers(ctx: Ctx, q: string, limit: number): Promise
         .execute(),
     );
     if (room() > 0) {
-      const prefix = digits.startsWith('86') && digits.length > 2 ? `+${digits}` : `+86${digits}`;
+      // The start of the number as written: 010… is a landline (+8610…), 00852… or 86… a country code.
+      const prefix = digits.startsWith('00')
+        ? `+${digits.slice(2)}`
+        : digits.startsWith('0')
+          ? `+86${digits.slice(1)}`
+          : digits.startsWith('86') && digits.length > 2
+            ? `+${digits}`
+            : `+86${digits}`;
       take(
         await base()
           .where('phone', '>=', prefix)

@@ -22,7 +22,8 @@ export function shopToday(ctx: Ctx): string {
 
 /** Owners and managers see whole numbers in lists; clerks see 138****8000. */
 export function listedPhone(ctx: Ctx, e164: string): string {
-  if (e164.startsWith('erased:')) return '';
+  // Erased and merged records hold a placeholder ("erased:12", "merged:12"), not a number.
+  if (e164.includes(':')) return '';
   return ctx.staff && can(ctx.staff.role, 'members.viewFullPhone') ? phoneForDisplay(e164) : maskPhone(e164);
 }
 
@@ -103,7 +104,7 @@ export async function toMember(ctx: Ctx, r: MemberRow): Promise<Member> {
     ...summary!,
     // The member page is opened for the person at the counter: the clerk needs the whole number to
     // confirm it with them. Lists and search results stay masked for clerks.
-    phone: r.phone.startsWith('erased:') ? '' : phoneForDisplay(r.phone),
+    phone: r.phone.includes(':') ? '' : phoneForDisplay(r.phone),
     phoneKind: r.phone_kind,
     phone2: r.phone2 ? phoneForDisplay(r.phone2) : null,
     email: r.email,

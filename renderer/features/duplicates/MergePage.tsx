@@ -46,7 +46,7 @@ function MergeForm({ a, b }: { a: Member; b: Member }) {
     },
   });
 
-  const label = (m: Member) => `${m.name || t('members.noName')}（${m.memberNo}）`;
+  const label = (m: Member) => t('duplicates.memberLabel', { name: m.name || t('members.noName'), no: m.memberNo });
   const show = (m: Member, f: MergeField): string => {
     const dash = '—';
     switch (f) {
@@ -136,10 +136,52 @@ function MergeForm({ a, b }: { a: Member; b: Member }) {
               </Table.Tr>
             );
           })}
+          <Table.Tr>
+            <Table.Th>
+              <Group gap={4}>
+                {t('members.tags')}
+                <Badge size="xs" variant="light" color="teal">
+                  {t('duplicates.bothKept')}
+                </Badge>
+              </Group>
+            </Table.Th>
+            {(['a', 'b'] as const).map((side) => (
+              <Table.Td key={side}>
+                <Group gap={4}>
+                  {bySide[side].tags.length
+                    ? bySide[side].tags.map((tag) => (
+                        <Badge key={tag.id} color={tag.color} variant="light">
+                          {tag.name}
+                        </Badge>
+                      ))
+                    : '—'}
+                </Group>
+              </Table.Td>
+            ))}
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>
+              <Group gap={4}>
+                {t('members.cards')}
+                <Badge size="xs" variant="light" color="teal">
+                  {t('duplicates.bothKept')}
+                </Badge>
+              </Group>
+            </Table.Th>
+            {(['a', 'b'] as const).map((side) => (
+              <Table.Td key={side}>
+                <Text size="sm">
+                  {bySide[side].cards
+                    .map((c) => t('duplicates.cardItem', { no: c.cardNo, status: t(`members.cardStatus.${c.status}`) }))
+                    .join(t('members.listSeparator')) || '—'}
+                </Text>
+              </Table.Td>
+            ))}
+          </Table.Tr>
         </Table.Tbody>
       </Table>
       <Text size="sm" c="dimmed">
-        {t('duplicates.phoneKept')}
+        {t('duplicates.phoneKept')} {t('duplicates.cardKept')}
       </Text>
       <Group>
         <Button leftSection={<IconGitMerge size={16} />} onClick={confirm.open}>

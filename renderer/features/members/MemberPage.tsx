@@ -55,7 +55,7 @@ function MemberView({ member: m }: { member: Member }) {
       )}
       <Group gap="sm" align="center">
         <Title order={2} data-testid="member-name">
-          {m.name || t('members.noName')}
+          {m.erasedAt !== null ? t('members.erasedName') : m.name || t('members.noName')}
         </Title>
         <Badge variant="light" size="lg" ff="monospace" data-testid="member-no">
           {m.memberNo}

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../../shared/domain.js';
+import { tagNameMax, type Member } from '../../../shared/domain.js';
 import { can } from '../../../shared/permissions.js';
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
@@ -49,7 +49,9 @@ export function MemberTagsCard({ member, writable }: { member: Member; writable:
   const colorOf = new Map(all.map((tag) => [tag.id, tag.color]));
   const typed = search.trim();
   const data = all.map((tag) => ({ value: tag.id, label: tag.name }));
-  if (canCreate && typed && typed.length <= 12 && !all.some((tag) => tag.name === typed))
+  const tooLong = typed.length > tagNameMax;
+  // Tag names are unique regardless of case (VIP and vip are one tag).
+  if (canCreate && typed && !tooLong && !all.some((tag) => tag.name.toLowerCase() === typed.toLowerCase()))
     data.push({ value: createOption, label: t('members.newTag', { name: typed }) });
 
   return (
@@ -74,7 +76,7 @@ export function MemberTagsCard({ member, writable }: { member: Member; writable:
       </Group>
       <MultiSelect<number>
         aria-label={t('members.tags')}
-        placeholder={t('members.tagsPlaceholder')}
+        placeholder={canCreate ? t('members.tagsPlaceholder') : t('members.tagsPlaceholderPick')}
         data={data}
         value={value}
         onChange={(v) => {
@@ -85,7 +87,9 @@ export function MemberTagsCard({ member, writable }: { member: Member; writable:
         searchValue={search}
         onSearchChange={setSearch}
         disabled={!writable}
-        nothingFoundMessage={t('members.noTags')}
+        nothingFoundMessage={
+          canCreate && tooLong ? t('members.tagTooLong', { limit: tagNameMax }) : t('members.noTags')
+        }
         renderOption={({ option }) => (
           <Group gap="xs" wrap="nowrap">
             {option.value !== createOption && (

@@ -21,12 +21,12 @@ export function AuditPage() {
   return (
     <Stack>
       <Title order={2}>{t('audit.title')}</Title>
-      <Table striped>
+      <Table striped layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('audit.at')}</Table.Th>
-            <Table.Th>{t('audit.staff')}</Table.Th>
-            <Table.Th>{t('audit.action')}</Table.Th>
+            <Table.Th w={180}>{t('audit.at')}</Table.Th>
+            <Table.Th w={120}>{t('audit.staff')}</Table.Th>
+            <Table.Th w={180}>{t('audit.action')}</Table.Th>
             <Table.Th>{t('audit.details')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -37,7 +37,10 @@ export function AuditPage() {
               <Table.Td>{r.staff ?? '—'}</Table.Td>
               <Table.Td>{t(`audit.actions.${r.action.replace('.', '_')}`, { defaultValue: r.action })}</Table.Td>
               <Table.Td>
-                <Code>{r.details}</Code>
+                {/* Ids and field names only; long ones wrap instead of widening the table. */}
+                <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {r.details}
+                </Code>
               </Table.Td>
             </Table.Tr>
           ))}

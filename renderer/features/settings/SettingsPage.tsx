@@ -53,6 +53,14 @@ export function SettingsPage() {
               allowDecimal={false}
               {...form.getInputProps('idleLockMinutes')}
             />
+            <NumberInput
+              label={t('settings.reconfirmMonths')}
+              description={t('settings.reconfirmMonthsHint')}
+              min={1}
+              max={60}
+              allowDecimal={false}
+              {...form.getInputProps('reconfirmMonths')}
+            />
             <Button type="submit" loading={update.isPending} w="fit-content">
               {t('common.save')}
             </Button>

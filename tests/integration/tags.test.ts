@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  addStaff,
+  auditRows,
+  ownerAccount,
+  removeDir,
+  setUp,
+  signedIn,
+  startBackend,
+  type Harness,
+} from './harness.js';
+
+let h: Harness;
+afterEach(async () => {
+  await h.close();
+  removeDir(h.dir);
+});
+
+describe('tags', () => {
+  it('are named once regardless of case, validated, renamed, recoloured and deleted by owners and managers only', async () => {
+    h = await startBackend();
+    await setUp(h);
+    const owner = await signedIn(h, ownerAccount.username, ownerAccount.password);
+    await addStaff(owner, 'xiaoli', 'clerk');
+    const clerk = await signedIn(h, 'xiaoli', 'xiaoli-pass-1');
+
+    const vip = await owner.call('tags.create', { name: 'VIP', color: 'red' });
+    expect((await owner.fail('tags.create', { name: 'vip', color: 'blue' })).fields?.name?.messageKey).toBe(
+      'errors.tag.nameTaken',
+    );
+    expect((await owner.fail('tags.create', { name: 'x'.repeat(21), color: 'blue' })).fields?.name).toMatchObject({
+      messageKey: 'errors.tooLong',
+      params: { limit: 20 },
+    });
+    expect((await owner.fail('tags.create', { name: 'a\u202eb', color: 'blue' })).fields?.name?.messageKey).toBe(
+      'errors.badCharacters',
+    );
+    expect((await owner.call('tags.create', { name: 'Birthday gift', color: 'pink' })).name).toBe('Birthday gift');
+    expect((await clerk.fail('tags.create', { name: '新客', color: 'blue' })).code).toBe('FORBIDDEN');
+
+    const a = await clerk.call('members.register', { phone: '13800138000', name: '甲' });
+    const b = await clerk.call('members.register', { phone: '13900139000', name: '乙' });
+    expect(await clerk.call('tags.apply', { tagId: vip.id, memberIds: [a.id, b.id], add: true })).toEqual({
+      changed: 2,
+    });
+    expect(await owner.call('tags.update', { tagId: vip.id, name: '贵宾', color: 'orange' })).toMatchObject({
+      name: '贵宾',
+      color: 'orange',
+    });
+    expect((await clerk.call('members.get', { id: a.id })).tags).toEqual([
+      { id: vip.id, name: '贵宾', color: 'orange' },
+    ]);
+
+    expect((await clerk.fail('tags.delete', { tagId: vip.id })).code).toBe('FORBIDDEN');
+    await owner.call('tags.delete', { tagId: vip.id });
+    expect((await clerk.call('members.get', { id: b.id })).tags).toEqual([]);
+    expect((await owner.call('tags.list', {})).map((t) => t.name)).toEqual(['Birthday gift']);
+    expect(auditRows(h, 'tags.deleted')).toMatchObject([{ details: { tagId: vip.id, name: '贵宾', members: 2 } }]);
+    expect((await owner.fail('tags.delete', { tagId: vip.id })).code).toBe('NOT_FOUND');
+  });
+});
