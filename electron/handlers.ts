@@ -135,4 +135,5 @@ export const handlers: Handlers = {
   'tags.delete': (ctx, input) => tags.deleteTag(ctx, input.tagId),
   'tags.setForMember': tags.setMemberTags,
   'tags.apply': tags.applyTag,
+  'tags.applyToFilter': tags.applyTagToFilter,
 };

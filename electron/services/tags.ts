@@ -4,7 +4,8 @@ import { requireStaff, type Ctx } from '../context.js';
 import { writeAudit } from './audit.js';
 import { mustGetWritable } from './members/rows.js';
 import { tagsOf } from './members/view.js';
-import { addEvent } from './timeline.js';
+import { filteredMembers, type MemberFilter } from './members/list.js';
+import { addEvent, addEvents } from './timeline.js';
 
 export async function listTags(ctx: Ctx): Promise<(TagInfo & { members: number })[]> {
   const rows = await ctx.db
@@ -98,12 +99,48 @@ export async function setMemberTags(ctx: Ctx, input: { memberId: number; tagIds:
   return (await tagsOf(ctx.db, [input.memberId])).get(input.memberId) ?? [];
 }
 
-/** Bulk tagging from the member list. Members already in the wanted state are left alone. */
+const chunk = 5000;
+
+/**
+ * Adds or removes one tag on these members; members already in the wanted state are left alone,
+ * and each one changed gets a timeline entry. Works in chunks, so "all 80,000 that match" is fine.
+ */
+async function applyTagTo(ctx: Ctx, tagId: number, ids: number[], add: boolean): Promise<{ changed: number }> {
+  const me = requireStaff(ctx);
+  const targets: number[] = [];
+  for (let i = 0; i < ids.length; i += chunk) {
+    const part = ids.slice(i, i + chunk);
+    const having = new Set(
+      (
+        await ctx.db
+          .selectFrom('member_tags')
+          .select('member_id')
+          .where('tag_id', '=', tagId)
+          .where('member_id', 'in', part)
+          .execute()
+      ).map((r) => r.member_id),
+    );
+    targets.push(...part.filter((id) => having.has(id) !== add));
+  }
+  for (let i = 0; i < targets.length; i += chunk) {
+    const part = targets.slice(i, i + chunk);
+    if (add)
+      await ctx.db
+        .insertInto('member_tags')
+        .values(part.map((member_id) => ({ member_id, tag_id: tagId, added_at: ctx.nowIso, added_by: me.id })))
+        .execute();
+    else await ctx.db.deleteFrom('member_tags').where('tag_id', '=', tagId).where('member_id', 'in', part).execute();
+  }
+  await addEvents(ctx, targets, 'tagsChanged', add ? { added: [tagId], removed: [] } : { added: [], removed: [tagId] });
+  return { changed: targets.length };
+}
+
+/** Bulk tagging of the ticked members in the list. */
 export async function applyTag(
   ctx: Ctx,
   input: { tagId: number; memberIds: number[]; add: boolean },
 ): Promise<{ changed: number }> {
-  const me = requireStaff(ctx);
+  requireStaff(ctx);
   await assertTagsExist(ctx, [input.tagId]);
   const ids = [...new Set(input.memberIds)];
   const members = await ctx.db
@@ -114,35 +151,16 @@ export async function applyTag(
     .where('erased_at', 'is', null)
     .execute();
   if (members.length !== ids.length) throw fieldError('memberIds', 'errors.member.notFound');
-  const having = new Set(
-    (
-      await ctx.db
-        .selectFrom('member_tags')
-        .select('member_id')
-        .where('tag_id', '=', input.tagId)
-        .where('member_id', 'in', ids)
-        .execute()
-    ).map((r) => r.member_id),
-  );
-  const targets = ids.filter((id) => having.has(id) !== input.add);
-  if (targets.length === 0) return { changed: 0 };
-  if (input.add)
-    await ctx.db
-      .insertInto('member_tags')
-      .values(targets.map((member_id) => ({ member_id, tag_id: input.tagId, added_at: ctx.nowIso, added_by: me.id })))
-      .execute();
-  else
-    await ctx.db
-      .deleteFrom('member_tags')
-      .where('tag_id', '=', input.tagId)
-      .where('member_id', 'in', targets)
-      .execute();
-  for (const id of targets)
-    await addEvent(
-      ctx,
-      id,
-      'tagsChanged',
-      input.add ? { added: [input.tagId], removed: [] } : { added: [], removed: [input.tagId] },
-    );
-  return { changed: targets.length };
+  return applyTagTo(ctx, input.tagId, ids, input.add);
+}
+
+/** Bulk tagging of every member the list's filters match, not only the page on screen. */
+export async function applyTagToFilter(
+  ctx: Ctx,
+  input: { tagId: number; add: boolean; filter: MemberFilter },
+): Promise<{ changed: number }> {
+  requireStaff(ctx);
+  await assertTagsExist(ctx, [input.tagId]);
+  const ids = (await filteredMembers(ctx, input.filter).select('m.id').orderBy('m.id').execute()).map((r) => r.id);
+  return applyTagTo(ctx, input.tagId, ids, input.add);
 }

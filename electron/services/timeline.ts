@@ -34,6 +34,32 @@ export async function addEvent(
   return row.id;
 }
 
+/** The same event on many members at once (bulk tagging), in batches the driver accepts. */
+export async function addEvents(
+  ctx: Ctx,
+  memberIds: number[],
+  kind: string,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  const s = ctx.backend.settings!;
+  const day = businessDay(ctx.nowIso, s.timeZone, s.dayStartHour);
+  const json = JSON.stringify(data);
+  for (let i = 0; i < memberIds.length; i += 2000)
+    await ctx.db
+      .insertInto('member_events')
+      .values(
+        memberIds.slice(i, i + 2000).map((member_id) => ({
+          member_id,
+          kind,
+          data: json,
+          staff_id: ctx.staff?.id ?? null,
+          at: ctx.nowIso,
+          day,
+        })),
+      )
+      .execute();
+}
+
 async function eventById(db: Kysely<DB>, id: number): Promise<TimelineEvent> {
   const r = await db
     .selectFrom('member_events as e')

@@ -263,6 +263,7 @@ export const en: Shape<typeof zh> = {
       erased: 'This member’s personal details were erased',
       mergeSelf: 'A member cannot be merged into itself',
       eraseConfirm: 'Type this member’s number to confirm the erasure',
+      dateRange: 'The end date cannot be before the start date',
     },
     email: 'Not a valid email address',
     wechat: 'A WeChat ID has 6–20 letters, digits, _ or -, starting with a letter',

@@ -250,6 +250,7 @@ export const zh = {
       erased: '这位会员的个人信息已删除',
       mergeSelf: '不能把会员合并到自己',
       eraseConfirm: '请输入这位会员的会员号以确认删除',
+      dateRange: '结束日期不能早于开始日期',
     },
     email: '邮箱格式不正确',
     wechat: '微信号为 6–20 位字母、数字、下划线或横线，以字母开头',

@@ -65,7 +65,7 @@ export const registerMemberInput = z.object({
 export const updateMemberInput = z.object({ id, ...profileFields, joinedOn: calendarDate });
 
 export const memberSorts = ['joined', 'name', 'updated'] as const;
-export const memberListInput = pageInput.extend({
+const memberFilterFields = {
   tagId: id.nullable().default(null),
   source: z.enum(memberSources, 'errors.choice').nullable().default(null),
   consent: z.enum(consentChannels, 'errors.choice').nullable().default(null),
@@ -75,9 +75,18 @@ export const memberListInput = pageInput.extend({
   joinedTo: calendarDate.nullable().default(null),
   notConfirmed: z.boolean().default(false),
   archived: z.boolean().default(false),
-  sort: z.enum(memberSorts, 'errors.choice').default('joined'),
-  direction: z.enum(['asc', 'desc']).default('desc'),
-});
+};
+const inOrder = (f: { joinedFrom: string | null; joinedTo: string | null }) =>
+  !f.joinedFrom || !f.joinedTo || f.joinedFrom <= f.joinedTo;
+const rangeError = { message: 'errors.member.dateRange', path: ['joinedTo'] };
+export const memberFilterInput = z.object(memberFilterFields).refine(inOrder, rangeError);
+export const memberListInput = pageInput
+  .extend({
+    ...memberFilterFields,
+    sort: z.enum(memberSorts, 'errors.choice').default('joined'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .refine(inOrder, rangeError);
 
 export const membersChannels = {
   'members.register': channel<Member>()({ input: registerMemberInput, access: 'members.write', idempotent: true }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel.js';
 import { tagNameMax, type TagInfo } from '../domain.js';
 import { id, printable } from './fields.js';
+import { memberFilterInput } from './members.js';
 
 const tagName = z
   .string()
@@ -39,6 +40,12 @@ export const tagsChannels = {
   /** Sets one member's tags to exactly this list. */
   'tags.setForMember': channel<TagInfo[]>()({
     input: z.object({ memberId: id, tagIds: z.array(id).max(50) }),
+    access: 'members.write',
+    idempotent: true,
+  }),
+  /** Bulk tagging of every member the list's filters match. */
+  'tags.applyToFilter': channel<{ changed: number }>()({
+    input: z.object({ tagId: id, add: z.boolean(), filter: memberFilterInput }),
     access: 'members.write',
     idempotent: true,
   }),

@@ -81,13 +81,21 @@ export function phoneForDisplay(e164: string): string {
     const n = e164.slice(3);
     return `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
   }
-  if (e164.startsWith('+86')) return `0${e164.slice(3)}`;
+  if (e164.startsWith('+86')) {
+    // Landline: the area code with its trunk 0 (two digits for Beijing 010 and the 02x cities,
+    // three elsewhere), a dash, then the local number in groups of four from the end.
+    const n = e164.slice(3);
+    const area = n.startsWith('1') || n.startsWith('2') ? 2 : 3;
+    const local = n.slice(area);
+    const split = local.length > 4 ? `${local.slice(0, -4)} ${local.slice(-4)}` : local;
+    return `0${n.slice(0, area)}-${split}`;
+  }
   return e164;
 }
 
 /** Clerks see lists with the middle of the number hidden (DESIGN: security). */
 export function maskPhone(e164: string): string {
-  const shown = phoneForDisplay(e164).replace(/\s/g, '');
+  const shown = phoneForDisplay(e164).replace(/[\s-]/g, '');
   // Keep what identifies the area (a country code, or the first three digits) and the last four.
   const head = shown.startsWith('+') ? shown.slice(0, 4) : shown.slice(0, 3);
   if (shown.length <= head.length + 4) return shown.replace(/\d(?=\d{2})/g, '*');

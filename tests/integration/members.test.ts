@@ -104,7 +104,7 @@ describe('registering a member', () => {
   it('accepts landlines and international numbers when marked as such', async () => {
     const { owner } = await ready();
     const land = await owner.call('members.register', { phone: '010-12345678', phoneKind: 'landline' });
-    expect(land).toMatchObject({ phone: '01012345678', phoneKind: 'landline' });
+    expect(land).toMatchObject({ phone: '010-1234 5678', phoneKind: 'landline' });
     const hk = await owner.call('members.register', { phone: '+852 9123 4567', phoneKind: 'intl' });
     expect(hk).toMatchObject({ phone: '+85291234567', phoneKind: 'intl' });
     const e = await owner.fail('members.register', { phone: '852 9123 4567', phoneKind: 'intl' });

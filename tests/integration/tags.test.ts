@@ -58,4 +58,38 @@ describe('tags', () => {
     expect(auditRows(h, 'tags.deleted')).toMatchObject([{ details: { tagId: vip.id, name: '贵宾', members: 2 } }]);
     expect((await owner.fail('tags.delete', { tagId: vip.id })).code).toBe('NOT_FOUND');
   });
+
+  it('bulk tagging reaches every member the filters match, and a reversed date range is refused', async () => {
+    h = await startBackend();
+    await setUp(h);
+    const owner = await signedIn(h, ownerAccount.username, ownerAccount.password);
+    const vip = await owner.call('tags.create', { name: 'VIP', color: 'red' });
+    const women: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      const m = await owner.call('members.register', {
+        phone: `1380000${String(i).padStart(4, '0')}`,
+        gender: i % 3 === 0 ? 'male' : 'female',
+      });
+      if (i % 3 !== 0) women.push(m.id);
+    }
+    // One already has the tag: it is left alone and not counted.
+    await owner.call('tags.setForMember', { memberId: women[0]!, tagIds: [vip.id] });
+    expect(await owner.call('tags.applyToFilter', { tagId: vip.id, add: true, filter: { gender: 'female' } })).toEqual({
+      changed: women.length - 1,
+    });
+    const tagged = await owner.call('members.list', { tagId: vip.id, pageSize: 200 });
+    expect(tagged.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(women);
+    const last = await owner.call('members.timeline', { id: women[5]! });
+    expect(last.rows[0]).toMatchObject({ kind: 'tagsChanged', data: { added: [vip.id], removed: [] } });
+
+    const reversed = await owner.fail('members.list', { joinedFrom: '2026-03-01', joinedTo: '2026-02-01' });
+    expect(reversed.fields?.joinedTo?.messageKey).toBe('errors.member.dateRange');
+    const refused = await owner.fail('tags.applyToFilter', {
+      tagId: vip.id,
+      add: false,
+      filter: { joinedFrom: '2026-03-01', joinedTo: '2026-02-01' },
+    });
+    expect(refused.code).toBe('VALIDATION');
+    expect((await owner.call('members.list', { tagId: vip.id })).total).toBe(women.length);
+  });
 });

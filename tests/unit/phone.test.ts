@@ -100,9 +100,11 @@ describe('normalizePhone: international', () => {
 });
 
 describe('display, masking and the reversed-digit index', () => {
-  it('shows a mobile in 3-4-4 groups, a landline with its trunk 0, anything else as E.164', () => {
+  it('shows a mobile in 3-4-4 groups, a landline as 0area-local, anything else as E.164', () => {
     expect(phoneForDisplay(e164)).toBe('138 0013 8000');
-    expect(phoneForDisplay('+861012345678')).toBe('01012345678');
+    expect(phoneForDisplay('+861012345678')).toBe('010-1234 5678');
+    expect(phoneForDisplay('+8657187654321')).toBe('0571-8765 4321');
+    expect(phoneForDisplay('+862161234567')).toBe('021-6123 4567');
     expect(phoneForDisplay('+85291234567')).toBe('+85291234567');
   });
 

@@ -1,16 +1,17 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { memberListInput } from '../../../shared/contract/members.js';
+import type { memberFilterInput, memberListInput } from '../../../shared/contract/members.js';
 import type { MemberSummary, Page } from '../../../shared/domain.js';
 import type { Ctx } from '../../context.js';
 import { reconfirmCutoff, toSummaries } from './view.js';
 
 type ListInput = z.output<typeof memberListInput>;
+export type MemberFilter = z.output<typeof memberFilterInput>;
 
 const sortColumn = { joined: 'joined_on', name: 'name_pinyin', updated: 'updated_at' } as const;
 
-/** The member list with the shop's filters, a page at a time, with the total count. */
-export async function listMembers(ctx: Ctx, f: ListInput): Promise<Page<MemberSummary>> {
+/** Live members matching the shop's list filters (the list, and bulk tagging of "all that match"). */
+export function filteredMembers(ctx: Ctx, f: MemberFilter) {
   let q = ctx.db
     .selectFrom('members as m')
     .where('m.merged_into', 'is', null)
@@ -42,14 +43,22 @@ export async function listMembers(ctx: Ctx, f: ListInput): Promise<Page<MemberSu
     const channel = f.consent;
     q = q.where(
       sql<boolean>`(select c.granted from member_consents c where c.member_id = m.id and c.channel = ${channel}
-        order by c.id desc limit 1) = 1`,
+        order by c.at desc, c.id desc limit 1) = 1`,
     );
   }
+  return q;
+}
+
+/** The member list with the shop's filters, a page at a time, with the total count. */
+export async function listMembers(ctx: Ctx, f: ListInput): Promise<Page<MemberSummary>> {
+  const q = filteredMembers(ctx, f);
 
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const column = sortColumn[f.sort];
   const rows = await q
     .selectAll('m')
+    // Members without a name sort last whichever way the names go.
+    .$if(f.sort === 'name', (qb) => qb.orderBy(sql`m.name_pinyin = ''`))
     .orderBy(`m.${column}`, f.direction)
     .orderBy('m.id', f.direction)
     .limit(f.pageSize)

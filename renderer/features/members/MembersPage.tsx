@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -24,9 +25,9 @@ import { useLocation } from 'wouter';
 import { consentChannels, genders, memberSources } from '../../../shared/domain.js';
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
-import { notifyError } from '../../ui/errors';
+import { errorData, notifyError } from '../../ui/errors';
 import { formatDay } from './format';
-import { listInput, memberSorts, noFilters, useMemberList } from './listFilters';
+import { filterInput, listInput, memberSorts, noFilters, useMemberList, type MemberFilters } from './listFilters';
 import { useTags } from './MemberTagsCard';
 import { RegisterMemberForm } from './RegisterMemberForm';
 
@@ -41,13 +42,16 @@ export function MembersPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [registerOpen, register] = useDisclosure(false);
-  const { filters, page, selected, setFilter, clearFilters, setPage, setSelected } = useMemberList();
+  const { filters, page, selected, allMatching, setFilter, clearFilters, setPage, setSelected, setAllMatching } =
+    useMemberList();
   const tags = useTags();
   const list = useQuery({
     queryKey: ['members', 'list', filters, page],
     queryFn: () => call('members.list', listInput(filters, page, pageSize)),
     placeholderData: keepPreviousData,
   });
+  // A refused filter (an end date before the start) is shown on its field; the list stays as it was.
+  const joinedToError = list.isError ? errorData(list.error).fields?.joinedTo : undefined;
   const total = list.data?.total ?? 0;
   const rows = list.data?.rows ?? [];
   const filtered = JSON.stringify(filters) !== JSON.stringify(noFilters);
@@ -139,6 +143,7 @@ export function MembersPage() {
             label={t('members.filter.joinedTo')}
             value={filters.joinedTo}
             onChange={(e) => setFilter('joinedTo', e.currentTarget.value)}
+            error={joinedToError && t(joinedToError.messageKey)}
             w={150}
           />
         </Group>
@@ -188,7 +193,18 @@ export function MembersPage() {
         </Group>
       </Paper>
 
-      {selected.length > 0 && <BulkTagBar selected={selected} onDone={() => setSelected([])} options={tagOptions} />}
+      {selected.length > 0 && (
+        <BulkTagBar
+          selected={selected}
+          allMatching={allMatching}
+          total={total}
+          filters={filters}
+          canSelectAll={pickedOnPage.length === onPage.length && total > selected.length}
+          onSelectAll={() => setAllMatching(true)}
+          onDone={() => setSelected([])}
+          options={tagOptions}
+        />
+      )}
 
       {list.data && rows.length === 0 ? (
         <Text c="dimmed">{filtered ? t('members.noMatches') : t('members.empty')}</Text>
@@ -271,28 +287,56 @@ export function MembersPage() {
 /** Adds or removes one tag on every ticked member. */
 function BulkTagBar({
   selected,
+  allMatching,
+  total,
+  filters,
+  canSelectAll,
+  onSelectAll,
   options,
   onDone,
 }: {
   selected: number[];
+  allMatching: boolean;
+  total: number;
+  filters: MemberFilters;
+  canSelectAll: boolean;
+  onSelectAll: () => void;
   options: { value: number; label: string }[];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const [tagId, setTagId] = useState<number | null>(null);
-  const apply = useCommand('tags.apply', {
-    invalidates: ['members'],
-    onSuccess: ({ changed }) => {
-      notifications.show({ color: 'teal', message: t('members.bulkDone', { count: changed }) });
-      onDone();
-    },
-  });
-  const run = (add: boolean) =>
-    tagId !== null && apply.mutate({ tagId, memberIds: selected, add }, { onError: (e) => notifyError(t, e) });
+  const asked = allMatching ? total : selected.length;
+  const done = ({ changed }: { changed: number }) => {
+    notifications.show({
+      color: 'teal',
+      message:
+        changed < asked
+          ? t('members.bulkDonePartly', { count: changed, unchanged: asked - changed })
+          : t('members.bulkDone', { count: changed }),
+    });
+    onDone();
+  };
+  const apply = useCommand('tags.apply', { invalidates: ['members'], onSuccess: done });
+  const applyAll = useCommand('tags.applyToFilter', { invalidates: ['members'], onSuccess: done });
+  const pending = apply.isPending || applyAll.isPending;
+  const run = (add: boolean) => {
+    if (tagId === null) return;
+    if (allMatching)
+      applyAll.mutate({ tagId, add, filter: filterInput(filters) }, { onError: (e) => notifyError(t, e) });
+    else apply.mutate({ tagId, memberIds: selected, add }, { onError: (e) => notifyError(t, e) });
+  };
   return (
     <Paper withBorder p="xs" bg="var(--mantine-primary-color-light)" data-testid="bulk-bar">
       <Group gap="sm">
-        <Text fw={500}>{t('members.selected', { count: selected.length })}</Text>
+        <Text fw={500}>
+          {allMatching ? t('members.selectedAll', { count: total }) : t('members.selected', { count: selected.length })}
+        </Text>
+        {!allMatching && canSelectAll && (
+          <Anchor component="button" size="sm" onClick={onSelectAll}>
+            {t('members.selectAllMatching', { count: total })}
+          </Anchor>
+        )}
         <Select<number>
           aria-label={t('members.chooseTag')}
           placeholder={t('members.chooseTag')}
@@ -306,7 +350,7 @@ function BulkTagBar({
         <Button
           size="xs"
           leftSection={<IconTag size={14} />}
-          disabled={tagId === null || apply.isPending}
+          disabled={tagId === null || pending}
           onClick={() => run(true)}
         >
           {t('members.bulkTag')}
@@ -315,7 +359,7 @@ function BulkTagBar({
           size="xs"
           variant="light"
           leftSection={<IconTagOff size={14} />}
-          disabled={tagId === null || apply.isPending}
+          disabled={tagId === null || pending}
           onClick={() => run(false)}
         >
           {t('members.bulkUntag')}

@@ -40,10 +40,13 @@ interface ListState {
   page: number;
   /** Members ticked for bulk tagging; cleared when the filters change, so no hidden row is acted on. */
   selected: number[];
+  /** "All that match": bulk tagging acts on every member the filters match, not just the ticks. */
+  allMatching: boolean;
   setFilter<K extends keyof MemberFilters>(key: K, value: MemberFilters[K]): void;
   clearFilters(): void;
   setPage(page: number): void;
   setSelected(ids: number[]): void;
+  setAllMatching(all: boolean): void;
 }
 
 /** Kept outside the page, so coming back from a member finds the list as it was left. */
@@ -51,11 +54,20 @@ export const useMemberList = create<ListState>((set) => ({
   filters: noFilters,
   page: 1,
   selected: [],
-  setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value }, page: 1, selected: [] })),
-  clearFilters: () => set({ filters: noFilters, page: 1, selected: [] }),
+  allMatching: false,
+  setFilter: (key, value) =>
+    set((s) => ({ filters: { ...s.filters, [key]: value }, page: 1, selected: [], allMatching: false })),
+  clearFilters: () => set({ filters: noFilters, page: 1, selected: [], allMatching: false }),
   setPage: (page) => set({ page }),
-  setSelected: (selected) => set({ selected }),
+  setSelected: (selected) => set({ selected, allMatching: false }),
+  setAllMatching: (allMatching) => set({ allMatching }),
 }));
+
+/** The filters alone, as bulk tagging of "all that match" sends them. */
+export function filterInput(f: MemberFilters): InputOf<'tags.applyToFilter'>['filter'] {
+  const { sort: _sort, direction: _direction, ...rest } = f;
+  return { ...rest, joinedFrom: f.joinedFrom || null, joinedTo: f.joinedTo || null };
+}
 
 export function listInput(f: MemberFilters, page: number, pageSize: number): ListInput {
   return { ...f, joinedFrom: f.joinedFrom || null, joinedTo: f.joinedTo || null, page, pageSize };
