@@ -1,11 +1,13 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../../shared/domain.js';
+import type { Member, MemberSummary } from '../../../shared/domain.js';
 import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
 import { MemberFields } from './MemberFields';
+import { PhoneTakenNotice, phoneHolder } from './PhoneTakenNotice';
 import { profileInput, valuesFromMember, type MemberFormValues } from './memberForm';
 
 /** Edits every profile field and the joined date; consents, cards and tags have their own cards. */
@@ -35,16 +37,28 @@ function EditMemberForm({ member, onClose }: { member: Member; onClose: () => vo
       onClose();
     },
   });
-  const submit = form.onSubmit((v) =>
+  const [holder, setHolder] = useState<MemberSummary | null>(null);
+  const submit = form.onSubmit((v) => {
+    setHolder(null);
     update.mutate(
       { id: member.id, ...profileInput(v), joinedOn: v.joinedOn },
-      { onError: (e) => showErrors(t, form, e) },
-    ),
-  );
+      {
+        onError: (e) => {
+          setHolder(phoneHolder(e));
+          showErrors(t, form, e);
+        },
+      },
+    );
+  });
   return (
     <form onSubmit={submit}>
       <Stack>
-        <MemberFields form={form} mode="edit" member={member} />
+        <MemberFields
+          form={form}
+          mode="edit"
+          member={member}
+          phoneNotice={<PhoneTakenNotice member={holder} onOpen={onClose} />}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { MemberSummary } from '../../../shared/domain.js';
 import { useCommand } from '../../api/useCommand';
-import { errorData, showErrors } from '../../ui/errors';
+import { showErrors } from '../../ui/errors';
 import { MemberFields } from './MemberFields';
 import { emptyMemberValues, profileInput, type MemberFormValues } from './memberForm';
+import { PhoneTakenNotice, phoneHolder } from './PhoneTakenNotice';
 
 /**
  * Registration at the counter: the phone is the only required field (clerks often type just
@@ -38,8 +39,7 @@ export function RegisterMemberForm({ onDone }: { onDone: () => void }) {
       { ...profileInput(v), joinedOn: v.joinedOn || null, consents: v.consents },
       {
         onError: (e) => {
-          const taken = errorData(e).details?.member as MemberSummary | undefined;
-          if (taken) setExisting(taken);
+          setExisting(phoneHolder(e));
           showErrors(t, form, e);
         },
       },
@@ -52,25 +52,7 @@ export function RegisterMemberForm({ onDone }: { onDone: () => void }) {
         <MemberFields
           form={form}
           mode="register"
-          phoneNotice={
-            existing && (
-              <Alert color="orange" data-testid="phone-taken">
-                <Group justify="space-between">
-                  {t('members.phoneTakenBy', { name: existing.name || t('members.noName'), no: existing.memberNo })}
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={() => {
-                      onDone();
-                      navigate(`/members/${existing.id}`);
-                    }}
-                  >
-                    {t('members.openExisting')}
-                  </Button>
-                </Group>
-              </Alert>
-            )
-          }
+          phoneNotice={<PhoneTakenNotice member={existing} onOpen={onDone} />}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
