@@ -66,7 +66,13 @@ export function MemberCardsCard({ member, writable }: { member: Member; writable
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={statusColor[c.status]} variant="light" style={{ flexShrink: 0 }} maw="none">
+                    <Badge
+                      color={statusColor[c.status]}
+                      variant="light"
+                      style={{ flexShrink: 0, overflow: 'visible' }}
+                      maw="none"
+                      styles={{ label: { overflow: 'visible' } }}
+                    >
                       {t(`members.cardStatus.${c.status}`)}
                     </Badge>
                     {c.endedAt && (
