@@ -81,7 +81,7 @@ export const enMembers: Shape<typeof zhMembers> = {
   noCards: 'No card bound yet',
   bindCard: 'Bind card',
   cardNo: 'Card no.',
-  cardStatus: { active: 'In use', lost: 'Reported lost', unbound: 'Unbound' },
+  cardStatus: { active: 'In use', lost: 'Reported lost', unbound: 'Ended' },
   reportLost: 'Report lost',
   replaceCard: 'Replace card',
   newCardNo: 'New card no.',

@@ -73,7 +73,7 @@ export const zhMembers = {
   noCards: '还没有绑定会员卡',
   bindCard: '绑卡',
   cardNo: '卡号',
-  cardStatus: { active: '使用中', lost: '已挂失', unbound: '已解绑' },
+  cardStatus: { active: '使用中', lost: '已挂失', unbound: '已停用' },
   reportLost: '挂失',
   replaceCard: '补卡',
   newCardNo: '新卡号',

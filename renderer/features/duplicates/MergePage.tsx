@@ -180,9 +180,14 @@ function MergeForm({ a, b }: { a: Member; b: Member }) {
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <Text size="sm" c="dimmed">
-        {t('duplicates.phoneKept')} {t('duplicates.cardKept')}
-      </Text>
+      <Stack gap={2}>
+        <Text size="sm" c="dimmed">
+          {t('duplicates.phoneKept')}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('duplicates.cardKept')}
+        </Text>
+      </Stack>
       <Group>
         <Button leftSection={<IconGitMerge size={16} />} onClick={confirm.open}>
           {t('duplicates.mergeButton')}

@@ -24,7 +24,7 @@ export function MemberConsentsCard({ member, writable }: { member: Member; writa
           const s = member.consents[c];
           return (
             <Group key={c} justify="space-between" wrap="nowrap" data-testid={`consent-${c}`}>
-              <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
                 <Text miw={48} fw={500} style={{ whiteSpace: 'nowrap' }}>
                   {t(`members.consentChannels.${c}`)}
                 </Text>

@@ -45,13 +45,19 @@ export function MembersPage() {
   const { filters, page, selected, allMatching, setFilter, clearFilters, setPage, setSelected, setAllMatching } =
     useMemberList();
   const tags = useTags();
+  // An end date before the start is refused before asking; the list keeps what it showed.
+  const rangeReversed = !!filters.joinedFrom && !!filters.joinedTo && filters.joinedFrom > filters.joinedTo;
   const list = useQuery({
     queryKey: ['members', 'list', filters, page],
     queryFn: () => call('members.list', listInput(filters, page, pageSize)),
     placeholderData: keepPreviousData,
+    enabled: !rangeReversed,
   });
-  // A refused filter (an end date before the start) is shown on its field; the list stays as it was.
-  const joinedToError = list.isError ? errorData(list.error).fields?.joinedTo : undefined;
+  const joinedToError = rangeReversed
+    ? { messageKey: 'errors.member.dateRange' }
+    : list.isError
+      ? errorData(list.error).fields?.joinedTo
+      : undefined;
   const total = list.data?.total ?? 0;
   const rows = list.data?.rows ?? [];
   const filtered = JSON.stringify(filters) !== JSON.stringify(noFilters);
@@ -129,7 +135,7 @@ export function MembersPage() {
             value={filters.birthdayMonth}
             onChange={(v) => setFilter('birthdayMonth', v)}
             clearable
-            w={110}
+            w={140}
           />
           <TextInput
             type="date"
