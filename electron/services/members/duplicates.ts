@@ -38,17 +38,20 @@ async function candidatesFor(db: Kysely<DB>, m: MemberRow): Promise<Found> {
   const live = () =>
     db.selectFrom('members').select('id').where('merged_into', 'is', null).where('erased_at', 'is', null);
   if (m.name) {
-    if (m.birthday)
-      add(await live().where('name', '=', m.name).where('birthday', '=', m.birthday).execute(), 'nameBirthday');
+    // `name <> ''` lets SQLite use the partial name index (it cannot infer it from name = ?).
+    const sameName = () => live().where('name', '<>', '').where('name', '=', m.name);
+    if (m.birthday) add(await sameName().where('birthday', '=', m.birthday).execute(), 'nameBirthday');
     // A typo in one digit: look the 99 neighbouring numbers up in the unique phone index.
     if (!m.phone.includes(':'))
-      add(await live().where('name', '=', m.name).where('phone', 'in', oneDigitApart(m.phone)).execute(), 'namePhone');
+      add(await sameName().where('phone', 'in', oneDigitApart(m.phone)).execute(), 'namePhone');
   }
   if (!m.phone.includes(':')) add(await live().where('phone2', '=', m.phone).execute(), 'phone2');
   if (m.phone2) add(await live().where('phone', '=', m.phone2).execute(), 'phone2');
   if (m.email)
     add(
       await live()
+        // Partial indexes (values that exist) are used only when the query says so.
+        .where('email', 'is not', null)
         .where(sql`lower(email)`, '=', m.email.toLowerCase())
         .execute(),
       'email',
@@ -56,6 +59,7 @@ async function candidatesFor(db: Kysely<DB>, m: MemberRow): Promise<Found> {
   if (m.wechat)
     add(
       await live()
+        .where('wechat', 'is not', null)
         .where(sql`lower(wechat)`, '=', m.wechat.toLowerCase())
         .execute(),
       'wechat',

@@ -70,6 +70,8 @@ export async function searchMembers(ctx: Ctx, q: string, limit: number): Promise
   if (text.includes('@'))
     take(
       await base()
+        // The index is partial (emails that exist): SQLite uses it only when the query says so.
+        .where('email', 'is not', null)
         .where(sql`lower(email)`, '=', text.toLowerCase())
         .limit(room())
         .execute(),
@@ -78,6 +80,7 @@ export async function searchMembers(ctx: Ctx, q: string, limit: number): Promise
   else if (/^[a-zA-Z][-_a-zA-Z0-9]{5,19}$|^\d{5,15}$/.test(text))
     take(
       await base()
+        .where('wechat', 'is not', null)
         .where(sql`lower(wechat)`, '=', text.toLowerCase())
         .limit(room())
         .execute(),
