@@ -1,11 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { migrateToLatest, NewerDatabaseError } from '../db/migrate.js';
 import { createKysely, DbOpenError, openEncrypted, type SqliteDb } from '../db/open.js';
 import type { DB } from '../db/schema.js';
 import type { AppStatus, ShopSettings } from '../shared/domain.js';
-import { appError } from '../shared/errors.js';
+import { appError, fieldError } from '../shared/errors.js';
+import {
+  backupKeyFileName,
+  isBackupName,
+  verifyBackup,
+  writeBackup,
+  type BackupFile,
+  type BackupReason,
+} from './core/backupFiles.js';
 import { clockBehindToleranceMs, type Clock } from './core/clock.js';
 import { dataPaths, type DataPaths } from './core/dataDir.js';
 import type { Device } from './core/device.js';
@@ -203,11 +212,14 @@ export class Backend {
     }
   }
 
-  /** Checks a recovery passphrase against the key file (owner password reset, passphrase change). */
-  async unwrap(passphrase: string, field = 'passphrase'): Promise<Buffer> {
+  /**
+   * Checks a recovery passphrase against the key file (owner password reset, passphrase change) or
+   * against a backup folder's copy of it (restore).
+   */
+  async unwrap(passphrase: string, field = 'passphrase', keyFile = this.paths.keyFile): Promise<Buffer> {
     let file;
     try {
-      file = readKeyFile(this.paths.keyFile);
+      file = readKeyFile(keyFile);
     } catch (e) {
       if (e instanceof KeyFileError)
         throw appError('BAD_STATE', `errors.app.key${e.reason === 'missing' ? 'Missing' : 'Damaged'}`);
@@ -339,6 +351,52 @@ export class Backend {
 
   acknowledgeOtherDevice(): void {
     this.otherDevice = undefined;
+  }
+
+  /** An encrypted copy of the database, with the wrapped key beside it; see core/backupFiles. */
+  backup(folder: string, reason: BackupReason): BackupFile {
+    return writeBackup(this.raw, folder, this.paths.keyFile, this.clock.now(), reason);
+  }
+
+  /**
+   * Replaces the database with a verified backup: a copy is staged in the data folder and checked
+   * (every page decrypts, integrity holds) before anything changes; the current database and key
+   * file are kept as a safety copy; then the backup's key file and database take their place and
+   * open as usual (older backups are migrated). Everyone is signed out: the staff are the backup's.
+   */
+  async restore(file: string, passphrase: string): Promise<void> {
+    if (!isBackupName(file) || !existsSync(file)) throw fieldError('file', 'errors.backup.notABackup');
+    const keyFile = join(dirname(file), backupKeyFileName);
+    if (!existsSync(keyFile)) throw fieldError('file', 'errors.backup.noKeyFile');
+    const key = await this.unwrap(passphrase, 'passphrase', keyFile);
+    const p = this.paths;
+    const staged = `${p.db}.restoring`;
+    copyFileSync(file, staged);
+    try {
+      verifyBackup(staged, key, this.opts.nativeBinding);
+    } catch (e) {
+      rmSync(staged, { force: true });
+      this.log.error('backup.restore_refused', { error: e instanceof Error ? e.message : 'unknown' });
+      throw fieldError('file', 'errors.backup.invalid');
+    }
+    if (this.open) {
+      this.raw.pragma('wal_checkpoint(TRUNCATE)');
+      await this.open.db.destroy();
+      this.open = null;
+    }
+    if (existsSync(p.db)) {
+      mkdirSync(p.backups, { recursive: true });
+      const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
+      copyFileSync(p.db, join(p.backups, `pre-restore-${stamp}.db`));
+      if (existsSync(p.keyFile)) copyFileSync(p.keyFile, join(p.backups, `pre-restore-${stamp}.key.json`));
+    }
+    for (const f of [`${p.db}-wal`, `${p.db}-shm`, p.osKeyFile]) rmSync(f, { force: true });
+    writeFileAtomic(p.keyFile, readFileSync(keyFile));
+    renameSync(staged, p.db);
+    this.sessions.endAll();
+    this.state = 'locked';
+    await this.openDatabase(key);
+    if (this.open) this.wrapWithOs(key);
   }
 
   async close(): Promise<void> {

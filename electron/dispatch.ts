@@ -105,7 +105,35 @@ export class Dispatcher {
 
       let value: unknown;
       if (!ready) value = await run(null);
-      else {
+      else if (def.transaction === false) {
+        // Who is asking is checked in a short transaction; the work itself then runs on its own.
+        const staff = await backend.db
+          .transaction()
+          .execute((trx) => this.sessionStaff(trx, caller, def.access !== 'public'));
+        if (staff && def.access !== 'public' && def.access !== 'session' && !can(staff.role, def.access))
+          throw appError('FORBIDDEN', 'errors.forbidden');
+        value = await (handlers[channelName] as Handler)(
+          {
+            backend,
+            get db() {
+              return backend.db;
+            },
+            now,
+            nowIso: now.toISOString(),
+            staff,
+            prepared: undefined,
+            onFailure: () => undefined,
+            afterCommit: (fn) => commits.push(fn),
+            startSession: () => {
+              throw new Error('a non-transactional call cannot start a session');
+            },
+            endSession: () => {
+              sessionChange = { clear: true };
+            },
+          },
+          parsed.data,
+        );
+      } else {
         try {
           value = await backend.db.transaction().execute(async (trx) => {
             const v = await run(trx);

@@ -3,6 +3,7 @@ import { appError } from '../shared/errors.js';
 import type { Backend } from './backend.js';
 import { requireStaff, type Ctx } from './context.js';
 import { listAudit, writeAudit } from './services/audit.js';
+import * as backups from './services/backups.js';
 import * as auth from './services/auth.js';
 import { setArchived } from './services/members/archive.js';
 import { bindCard, replaceCard, reportCardLost } from './services/members/cards.js';
@@ -108,6 +109,12 @@ export const handlers: Handlers = {
   },
   'audit.list': (ctx, input) => listAudit(ctx.db, input.page, input.pageSize),
   'support.downloadLog': downloadLog,
+
+  'backups.status': backups.backupStatus,
+  'backups.listFolder': async (_ctx, input) => backups.listFolder(input.folder),
+  'backups.create': backups.createBackup,
+  'backups.restore': backups.restoreBackup,
+  'backups.restoreAtStart': backups.restoreAtStart,
 
   'members.register': registerMember,
   'members.update': updateMember,

@@ -44,6 +44,11 @@ export class Sessions {
     if (token) this.byToken.delete(token);
   }
 
+  /** A restored database has its own staff: nobody stays signed in across it. */
+  endAll(): void {
+    this.byToken.clear();
+  }
+
   /** A deactivated account or a reset password ends that person's sessions everywhere. */
   endAllFor(staffId: number): void {
     for (const [token, s] of this.byToken) if (s.staffId === staffId) this.byToken.delete(token);

@@ -26,6 +26,31 @@ export interface ShopSettings {
   idleLockMinutes: number;
   /** Members not confirmed for this many months are listed for re-confirmation. */
   reconfirmMonths: number;
+  /** A folder (a USB stick) that automatic backups also go to; empty for the data folder only. */
+  backupFolder: string;
+  /** Backups kept in each folder; older ones are deleted. */
+  backupKeep: number;
+}
+
+export interface BackupInfo {
+  name: string;
+  /** Full path, so a restore can name it; the main process lists only folders it was given. */
+  path: string;
+  bytes: number;
+  at: string;
+  reason: 'manual' | 'start' | 'close' | 'daily';
+}
+
+export interface BackupStatus {
+  lastAt: string | null;
+  lastFile: string | null;
+  /** The last attempt failed (the USB stick was out …): what went wrong, and when. */
+  lastError: { at: string; message: string } | null;
+  /** No backup succeeded for 3 days. */
+  stale: boolean;
+  dataFolder: string;
+  folder: string;
+  backups: BackupInfo[];
 }
 
 export type AppState = 'setup' | 'locked' | 'ready' | 'error';

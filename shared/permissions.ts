@@ -15,6 +15,10 @@ export const permissions = [
   'members.merge',
   /** Erase a member's personal data for good (PIPL); owner only. */
   'members.erase',
+  /** Back up now and see backup status (owner, manager). */
+  'backups.create',
+  /** Replace the database with a backup (owner). */
+  'backups.restore',
   'staff.manage',
   'settings.manage',
   'audit.read',
@@ -32,6 +36,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'tags.manage',
     'members.archive',
     'members.merge',
+    'backups.create',
     'audit.read',
   ],
   clerk: ['members.read', 'members.write'],

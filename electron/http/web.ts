@@ -6,6 +6,7 @@ import { resolveDataDir } from '../core/dataDir.js';
 import { thisDevice } from '../core/device.js';
 import { fileLogger } from '../core/log.js';
 import { Dispatcher } from '../dispatch.js';
+import { startBackupSchedule } from '../services/backupSchedule.js';
 import { startHttpHost } from './server.js';
 
 /**
@@ -29,8 +30,10 @@ async function main(): Promise<void> {
   console.log(`Liuke (browser mode) is running at ${host.url}`);
   console.log(`ready in ${readyMs} ms; data folder ${dataDir}; state ${backend.currentState}`);
 
+  const backups = startBackupSchedule(backend);
   const stop = async () => {
     await host.close();
+    await backups.stop();
     await backend.close();
     process.exit(0);
   };

@@ -9,6 +9,8 @@ export const defaultSettings: ShopSettings = {
   memberNoPrefix: 'M',
   idleLockMinutes: 10,
   reconfirmMonths: 12,
+  backupFolder: '',
+  backupKeep: 10,
 };
 
 export async function loadSettings(db: Kysely<DB>): Promise<ShopSettings> {

@@ -10,6 +10,7 @@ import { resolveDataDir } from '../core/dataDir.js';
 import { thisDevice } from '../core/device.js';
 import { fileLogger } from '../core/log.js';
 import { Dispatcher } from '../dispatch.js';
+import { startBackupSchedule } from '../services/backupSchedule.js';
 import { safeStorageKeyStore } from './safeStorageKeyStore.js';
 import { createMainWindow, rendererIndex } from './window.js';
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   await backend.start();
+  const backups = startBackupSchedule(backend);
   const dispatcher = new Dispatcher(backend);
   const index = pathToFileURL(rendererIndex(outDir)).href;
   // One session token per window, kept here: the renderer never sees it.
@@ -86,7 +88,10 @@ async function main(): Promise<void> {
   const windowId = win.webContents.id;
   win.on('closed', () => tokens.delete(windowId));
   app.on('window-all-closed', () => {
-    void backend.close().then(() => app.quit());
+    void backups
+      .stop()
+      .then(() => backend.close())
+      .then(() => app.quit());
   });
   app.on('second-instance', () => {
     const [w] = BrowserWindow.getAllWindows();

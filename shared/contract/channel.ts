@@ -22,6 +22,12 @@ export interface ChannelDef<I extends z.ZodType, O> {
    * (a save dialog in Electron, a download in the browser) and the renderer gets `{ saved }`.
    */
   file?: 'download';
+  /**
+   * `false`: the handler runs outside a transaction (after the session and permission are checked
+   * in a short one) because it cannot run inside one — a backup's `VACUUM INTO`, or a restore that
+   * replaces the database. Such calls are not idempotent and open their own transactions.
+   */
+  transaction?: false;
   /** Phantom: the output type, carried for the typed client. Never set at run time. */
   readonly output?: O;
 }

@@ -25,6 +25,12 @@ export const passphrase = z.string().trim().min(1, 'errors.required').max(200, '
 export const calendarDate = z.string().refine(isCalendarDate, 'errors.date');
 export const timeZone = z.string().refine(isValidTimeZone, 'errors.timeZone');
 export const id = z.number().int().positive();
+/** A folder on this PC: an absolute path (C:\… or D:\ on Windows, /… elsewhere) or nothing. */
+export const backupFolder = z
+  .string()
+  .trim()
+  .max(500, 'errors.tooLong')
+  .refine((v) => v === '' || /^(?:[a-zA-Z]:[\\/]|\/)/.test(v), 'errors.backup.folderNotAbsolute');
 export const pageInput = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),

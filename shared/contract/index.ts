@@ -3,6 +3,7 @@ import type { ChannelDef, FileDownload } from './channel.js';
 export type { FileDownload } from './channel.js';
 import { appChannels } from './app.js';
 import { authChannels } from './auth.js';
+import { backupsChannels } from './backups.js';
 import { duplicatesChannels } from './duplicates.js';
 import { membersChannels } from './members.js';
 import { settingsChannels } from './settings.js';
@@ -21,6 +22,7 @@ export const channels = {
   ...membersChannels,
   ...tagsChannels,
   ...duplicatesChannels,
+  ...backupsChannels,
 } as const;
 
 export type Channels = typeof channels;

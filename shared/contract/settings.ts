@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel, type FileDownload } from './channel.js';
 import type { AuditEntry, Page, ShopSettings } from '../domain.js';
-import { pageInput, timeZone } from './fields.js';
+import { backupFolder, pageInput, timeZone } from './fields.js';
 import { shopName } from './app.js';
 
 export const settingsInput = z.object({
@@ -16,6 +16,8 @@ export const settingsInput = z.object({
     .regex(/^[A-Z0-9]{0,6}$/, 'errors.memberNoPrefix'),
   idleLockMinutes: z.number().int().min(1, 'errors.range').max(240, 'errors.range'),
   reconfirmMonths: z.number().int().min(1, 'errors.range').max(60, 'errors.range'),
+  backupFolder: backupFolder.default(''),
+  backupKeep: z.number().int().min(1, 'errors.range').max(100, 'errors.range').default(10),
 });
 
 export const settingsChannels = {
