@@ -83,6 +83,8 @@ describe('first-run setup', () => {
       memberNoPrefix: 'M',
       idleLockMinutes: 10,
       reconfirmMonths: 12,
+      backupFolder: '',
+      backupKeep: 10,
     });
     const audit = await owner.call('audit.list', {});
     expect(audit.rows.at(-1)).toMatchObject({

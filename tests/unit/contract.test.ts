@@ -27,7 +27,7 @@ describe('the channel table', () => {
     for (const [name, def] of Object.entries(channels)) expect(allowed.has(def.access), name).toBe(true);
   });
 
-  it('keeps the public surface to status, setup, unlock and sign-in', () => {
+  it('keeps the public surface to status, setup, unlock, sign-in and restoring at start', () => {
     const open = channelNames.filter((n) => channels[n as keyof typeof channels].access === 'public');
     expect(open).toEqual([
       'app.status',
@@ -36,6 +36,7 @@ describe('the channel table', () => {
       'auth.resetOwnerPassword',
       'auth.signIn',
       'auth.signInPin',
+      'backups.restoreAtStart',
       'setup.begin',
       'setup.complete',
     ]);
@@ -44,6 +45,8 @@ describe('the channel table', () => {
   it('rate-limits every channel that checks a secret', () => {
     for (const name of [
       'app.unlock',
+      'backups.restore',
+      'backups.restoreAtStart',
       'auth.signIn',
       'auth.signInPin',
       'auth.resetOwnerPassword',
