@@ -132,6 +132,15 @@ export class Backend {
     this.log.error('app.error', { errorKey, ...params });
   }
 
+  /**
+   * Restoring before sign-in suits a new PC (setup), a locked shop, or a database that will not
+   * open; not another running Liuke (it holds the folder) nor a folder on a network share.
+   */
+  get canRestoreAtStart(): boolean {
+    if (this.state === 'setup' || this.state === 'locked') return true;
+    return this.state === 'error' && !['errors.app.inUse', 'errors.app.networkShare'].includes(this.errorKey ?? '');
+  }
+
   get currentState(): AppStatus['state'] {
     return this.state;
   }
@@ -368,6 +377,11 @@ export class Backend {
     if (!isBackupName(file) || !existsSync(file)) throw fieldError('file', 'errors.backup.notABackup');
     const keyFile = join(dirname(file), backupKeyFileName);
     if (!existsSync(keyFile)) throw fieldError('file', 'errors.backup.noKeyFile');
+    try {
+      readKeyFile(keyFile);
+    } catch {
+      throw fieldError('file', 'errors.backup.keyFileDamaged');
+    }
     const key = await this.unwrap(passphrase, 'passphrase', keyFile);
     const p = this.paths;
     const staged = `${p.db}.restoring`;
@@ -379,11 +393,16 @@ export class Backend {
       this.log.error('backup.restore_refused', { error: e instanceof Error ? e.message : 'unknown' });
       throw fieldError('file', 'errors.backup.invalid');
     }
+    // Calls arriving while the files are swapped are told the shop is not ready, not given a closed
+    // connection.
+    this.state = 'locked';
     if (this.open) {
       this.raw.pragma('wal_checkpoint(TRUNCATE)');
       await this.open.db.destroy();
       this.open = null;
     }
+    this.errorKey = undefined;
+    this.errorParams = undefined;
     if (existsSync(p.db)) {
       mkdirSync(p.backups, { recursive: true });
       const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
@@ -394,7 +413,6 @@ export class Backend {
     writeFileAtomic(p.keyFile, readFileSync(keyFile));
     renameSync(staged, p.db);
     this.sessions.endAll();
-    this.state = 'locked';
     await this.openDatabase(key);
     if (this.open) this.wrapWithOs(key);
   }

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDb } from '../../db/open.js';
 import { writeFileAtomic } from './files.js';
@@ -35,7 +35,12 @@ export function writeBackup(
   at: Date,
   reason: BackupReason,
 ): BackupFile {
-  mkdirSync(folder, { recursive: true });
+  // Only the last level is made: a USB stick that is not mounted must fail, not quietly become a
+  // folder on the system disk (and a recursive mkdir under /proc never returns on Node 20).
+  if (!existsSync(folder)) {
+    if (!existsSync(dirname(folder))) throw new Error(`folder's parent does not exist: ${dirname(folder)}`);
+    mkdirSync(folder);
+  }
   const name = `liuke-backup-${stamp(at)}-${reason}.db`;
   const path = join(folder, name);
   const partial = `${path}.partial`;

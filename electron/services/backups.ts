@@ -109,6 +109,7 @@ export async function restoreBackup(ctx: Ctx, input: { file: string; passphrase:
 /** Restore before anyone can sign in: a new PC (setup) or a database that will not open. */
 export async function restoreAtStart(ctx: Ctx, input: { file: string; passphrase: string }): Promise<{ ok: true }> {
   if (ctx.backend.currentState === 'ready') throw appError('BAD_STATE', 'errors.backup.signInToRestore');
+  if (!ctx.backend.canRestoreAtStart) throw appError('BAD_STATE', 'errors.backup.cannotRestoreNow');
   await ctx.backend.restore(input.file, input.passphrase);
   await writeAudit(ctx.backend.db, {
     at: ctx.nowIso,

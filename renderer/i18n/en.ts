@@ -1,3 +1,4 @@
+import { enBackups } from './en.backups';
 import { enDuplicates } from './en.duplicates';
 import { enMembers } from './en.members';
 import type { zh } from './zh';
@@ -28,6 +29,7 @@ export const en: Shape<typeof zh> = {
     duplicates: 'Duplicates',
     tags: 'Tags',
     staff: 'Staff',
+    backups: 'Backups',
     settings: 'Settings',
     audit: 'Audit log',
   },
@@ -111,6 +113,7 @@ export const en: Shape<typeof zh> = {
   },
   members: enMembers,
   duplicates: enDuplicates,
+  backups: enBackups,
   tags: {
     title: 'Tags',
     empty: 'No tags yet. Press “New tag”, or type a new name in the tag box on a member’s page.',
@@ -286,8 +289,11 @@ export const en: Shape<typeof zh> = {
       invalid: 'The backup is damaged or incomplete and cannot be restored; nothing was changed',
       writeFailed: 'Could not write the backup to {{folder}}: check the USB stick is plugged in and has space',
       cannotRead: 'This folder cannot be read',
+      keyFileDamaged: 'The key file liuke.key.json in the backup folder is damaged',
+      cannotRestoreNow:
+        'Cannot restore now: close the other running Liuke, or move the data folder to this PC’s own disk',
       folderNotAbsolute: 'Give the whole folder path, e.g. E:\\Liuke backups or /media/usb/liuke',
-      signInToRestore: 'The shop is open: the owner restores from Settings → Backups',
+      signInToRestore: 'The shop is already open: sign in, and the owner restores on the Backups page',
     },
     duplicates: {
       notFound: 'This possible duplicate was not found',

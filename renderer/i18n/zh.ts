@@ -1,3 +1,4 @@
+import { zhBackups } from './zh.backups';
 import { zhDuplicates } from './zh.duplicates';
 import { zhMembers } from './zh.members';
 
@@ -20,7 +21,15 @@ export const zh = {
     reference: '错误编号：{{id}}',
     pageTotal: '共 {{total}} 条',
   },
-  nav: { members: '会员', duplicates: '重复会员', tags: '标签', staff: '员工', settings: '设置', audit: '操作日志' },
+  nav: {
+    members: '会员',
+    duplicates: '重复会员',
+    tags: '标签',
+    staff: '员工',
+    backups: '备份',
+    settings: '设置',
+    audit: '操作日志',
+  },
   header: {
     search: '搜索会员',
     searchShortcut: 'F2 或 /',
@@ -99,6 +108,7 @@ export const zh = {
   },
   members: zhMembers,
   duplicates: zhDuplicates,
+  backups: zhBackups,
   tags: {
     title: '标签',
     empty: '还没有标签。点“新建标签”，或在会员页的标签框里直接输入新名字。',
@@ -273,8 +283,10 @@ export const zh = {
       invalid: '备份文件已损坏或不完整，无法恢复；现有数据没有改动',
       writeFailed: '无法写入备份到 {{folder}}：请检查 U 盘是否插好、是否有空间',
       cannotRead: '无法读取这个文件夹',
+      keyFileDamaged: '备份文件夹里的密钥文件 liuke.key.json 已损坏',
+      cannotRestoreNow: '现在不能恢复：请先关闭另一个正在运行的留客，或把数据文件夹放到本机硬盘上',
       folderNotAbsolute: '请填写完整的文件夹路径，如 E:\\留客备份 或 /media/usb/留客备份',
-      signInToRestore: '店铺已打开：请由店主在“设置 → 备份”里恢复',
+      signInToRestore: '店铺已经打开：请登录后由店主在“备份”页恢复',
     },
     duplicates: { notFound: '找不到这条疑似重复记录', notOpen: '这条疑似重复记录已经处理过' },
     tag: { nameTaken: '已有同名标签', notFound: '找不到标签' },

@@ -1,5 +1,13 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconHistory, IconSettings, IconTags, IconUserCog, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconDatabaseExport,
+  IconHistory,
+  IconSettings,
+  IconTags,
+  IconUserCog,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
@@ -7,6 +15,7 @@ import type { Permission } from '../../shared/permissions.js';
 import { can } from '../../shared/permissions.js';
 import { LockOverlay } from '../features/auth/LockOverlay';
 import { useIdleLock } from '../features/auth/useIdleLock';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
 import { MergePage } from '../features/duplicates/MergePage';
 import { MemberPage } from '../features/members/MemberPage';
@@ -33,6 +42,7 @@ const nav: NavItem[] = [
   { path: '/duplicates', labelKey: 'nav.duplicates', icon: <IconUsersGroup size={18} />, permission: 'members.merge' },
   { path: '/tags', labelKey: 'nav.tags', icon: <IconTags size={18} />, permission: 'tags.manage' },
   { path: '/staff', labelKey: 'nav.staff', icon: <IconUserCog size={18} />, permission: 'staff.manage' },
+  { path: '/backups', labelKey: 'nav.backups', icon: <IconDatabaseExport size={18} />, permission: 'backups.create' },
   { path: '/settings', labelKey: 'nav.settings', icon: <IconSettings size={18} />, permission: 'settings.manage' },
   { path: '/audit', labelKey: 'nav.audit', icon: <IconHistory size={18} />, permission: 'audit.read' },
 ];
@@ -88,6 +98,7 @@ export function AppLayout() {
           )}
           {allowed('tags.manage') && <Route path="/tags" component={TagsPage} />}
           {allowed('staff.manage') && <Route path="/staff" component={StaffPage} />}
+          {allowed('backups.create') && <Route path="/backups" component={BackupsPage} />}
           {allowed('settings.manage') && <Route path="/settings" component={SettingsPage} />}
           {allowed('audit.read') && <Route path="/audit" component={AuditPage} />}
           <Route component={MembersPage} />

@@ -53,6 +53,8 @@ describe('the owner at the back office', () => {
     await idle.fill('1');
     await page.getByRole('button', { name: '保存' }).first().click();
     await expect.poll(() => page.getByText('设置已保存').isVisible()).toBe(true);
+    // Saving scrolled down to the button: the screenshot shows the page from its top.
+    await page.mouse.wheel(0, -5000);
     await screenshot(page, 'settings');
     await page.getByRole('link', { name: '操作日志' }).click();
     await page.getByRole('cell', { name: '修改设置' }).waitFor();

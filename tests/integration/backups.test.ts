@@ -50,6 +50,12 @@ describe('backups', () => {
     await owner.call('members.register', { phone: '13900139000', name: '𠮷田·李' });
     const usb = usbStick();
 
+    // A stick that is not mounted: its path's parent is missing, so nothing is written elsewhere.
+    const unmounted = join(usb, 'not-mounted', 'liuke');
+    expect((await owner.fail('backups.create', { folder: unmounted })).fields?.folder?.messageKey).toBe(
+      'errors.backup.writeFailed',
+    );
+    expect(existsSync(join(usb, 'not-mounted'))).toBe(false);
     const clerk = await signedIn(h, 'xiaoli', 'xiaoli-pass-1');
     expect((await clerk.fail('backups.create', { folder: usb })).code).toBe('FORBIDDEN');
     const manager = await signedIn(h, 'laozhang', 'laozhang-pass-1');

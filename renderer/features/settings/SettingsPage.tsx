@@ -1,4 +1,4 @@
-import { Button, Card, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Card, Divider, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ export function SettingsPage() {
   const signedIn = useSession((s) => s.signedIn);
   const form = useForm({ initialValues: session.settings });
   const update = useCommand('settings.update', {
+    // The backup folder is part of the backup status.
+    invalidates: ['backups'],
     onSuccess: (settings) => {
       notifications.show({ color: 'teal', message: t('settings.saved') });
       signedIn({ ...session, settings });
@@ -60,6 +62,21 @@ export function SettingsPage() {
               max={60}
               allowDecimal={false}
               {...form.getInputProps('reconfirmMonths')}
+            />
+            <Divider label={t('backups.settings')} labelPosition="left" mt="sm" />
+            <TextInput
+              label={t('backups.settingsFolder')}
+              description={t('backups.settingsFolderHint')}
+              placeholder={t('backups.otherFolderPlaceholder')}
+              {...form.getInputProps('backupFolder')}
+            />
+            <NumberInput
+              label={t('backups.settingsKeep')}
+              description={t('backups.settingsKeepHint')}
+              min={1}
+              max={100}
+              allowDecimal={false}
+              {...form.getInputProps('backupKeep')}
             />
             <Button type="submit" loading={update.isPending} w="fit-content">
               {t('common.save')}

@@ -2,6 +2,7 @@ import {
   Button,
   Center,
   Container,
+  Divider,
   Group,
   Paper,
   PasswordInput,
@@ -21,13 +22,18 @@ import { useSession } from '../../stores/session';
 import { errorData, showErrors } from '../../ui/errors';
 import { timeZoneOptions } from '../../ui/timeZones';
 import { PassphraseShown } from './PassphraseShown';
+import { RestoreAtStartForm } from './RestoreAtStartForm';
 
 const stepOfField: Record<string, number> = { shopName: 0, timeZone: 0, owner: 1, passphraseConfirm: 2 };
 
-/** First run: shop, owner account, and the recovery passphrase shown once and typed back. */
+/**
+ * First run: shop, owner account, and the recovery passphrase shown once and typed back — or, on a
+ * new PC, the shop restored from its backup.
+ */
 export function SetupPage() {
   const { t } = useTranslation();
   const refresh = useSession((s) => s.refresh);
+  const [restoring, setRestoring] = useState(false);
   const [step, setStep] = useState(0);
   const [passphrase, setPassphrase] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -86,6 +92,17 @@ export function SetupPage() {
       setBusy(false);
     }
   };
+
+  if (restoring)
+    return (
+      <Center mih="100vh" py="xl">
+        <Container size="sm" w="100%">
+          <Paper withBorder shadow="sm" p="xl">
+            <RestoreAtStartForm intro={t('backups.atStart.intro')} onCancel={() => setRestoring(false)} />
+          </Paper>
+        </Container>
+      </Center>
+    );
 
   return (
     <Center mih="100vh" py="xl">
@@ -158,6 +175,19 @@ export function SetupPage() {
                 </Button>
               )}
             </Group>
+            {step === 0 && (
+              <>
+                <Divider />
+                <Group justify="space-between" wrap="nowrap">
+                  <Text size="sm" c="dimmed">
+                    {t('backups.atStart.openHint')}
+                  </Text>
+                  <Button variant="light" style={{ flexShrink: 0 }} onClick={() => setRestoring(true)}>
+                    {t('backups.atStart.open')}
+                  </Button>
+                </Group>
+              </>
+            )}
           </Stack>
         </Paper>
       </Container>
