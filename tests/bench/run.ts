@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Backend } from '../../electron/backend.js';
 import { ManualClock } from '../../electron/core/clock.js';
+import { verifyBackup } from '../../electron/core/backupFiles.js';
 import { dataPaths } from '../../electron/core/dataDir.js';
 import { thisDevice } from '../../electron/core/device.js';
 import type { Logger } from '../../electron/core/log.js';
@@ -133,6 +134,18 @@ async function main(): Promise<void> {
       budgetSeconds: opts.budgetSeconds,
       progress,
     });
+    progress('backing up the database once, then verifying the copy…');
+    const backupDir = join(dir, 'bench-backup');
+    const b0 = performance.now();
+    const file = shop.backend.backup(backupDir, 'manual');
+    const b1 = performance.now();
+    verifyBackup(file.path, await shop.backend.unwrap(shop.passphrase));
+    const backup = {
+      seconds: (b1 - b0) / 1000,
+      verifySeconds: (performance.now() - b1) / 1000,
+      mb: file.bytes / 1024 / 1024,
+    };
+    rmSync(backupDir, { recursive: true, force: true });
     await shop.backend.close();
     const dbSizeMb = statSync(dataPaths(dir).db).size / 1024 / 1024;
 
@@ -157,6 +170,7 @@ async function main(): Promise<void> {
       naivePerKind: Math.min(opts.naiveIterations, opts.queries),
       budgetSeconds: opts.budgetSeconds,
       search,
+      backup,
       startup,
     };
     console.log(`\n${printReport(report)}\n`);
