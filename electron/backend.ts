@@ -1,20 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { migrateToLatest, NewerDatabaseError } from '../db/migrate.js';
 import { createKysely, DbOpenError, openEncrypted, type SqliteDb } from '../db/open.js';
 import type { DB } from '../db/schema.js';
 import type { AppStatus, ShopSettings } from '../shared/domain.js';
-import { appError, fieldError } from '../shared/errors.js';
-import {
-  backupKeyFileName,
-  isBackupName,
-  verifyBackup,
-  writeBackup,
-  type BackupFile,
-  type BackupReason,
-} from './core/backupFiles.js';
+import { appError } from '../shared/errors.js';
+import { writeBackup, type BackupFile, type BackupReason } from './core/backupFiles.js';
 import { clockBehindToleranceMs, type Clock } from './core/clock.js';
 import { dataPaths, type DataPaths } from './core/dataDir.js';
 import type { Device } from './core/device.js';
@@ -30,6 +22,7 @@ import {
 } from './core/keyWrap.js';
 import type { Logger } from './core/log.js';
 import { isOnNetworkShare } from './core/networkShare.js';
+import { backupKeyFile, stageVerifiedBackup, swapInBackup } from './core/restoreFiles.js';
 import { Sessions } from './sessions.js';
 import { getMeta, setMeta } from './services/meta.js';
 import { loadSettings } from './services/settings.js';
@@ -374,44 +367,22 @@ export class Backend {
    * open as usual (older backups are migrated). Everyone is signed out: the staff are the backup's.
    */
   async restore(file: string, passphrase: string): Promise<void> {
-    if (!isBackupName(file) || !existsSync(file)) throw fieldError('file', 'errors.backup.notABackup');
-    const keyFile = join(dirname(file), backupKeyFileName);
-    if (!existsSync(keyFile)) throw fieldError('file', 'errors.backup.noKeyFile');
-    try {
-      readKeyFile(keyFile);
-    } catch {
-      throw fieldError('file', 'errors.backup.keyFileDamaged');
-    }
+    const keyFile = backupKeyFile(file);
     const key = await this.unwrap(passphrase, 'passphrase', keyFile);
-    const p = this.paths;
-    const staged = `${p.db}.restoring`;
-    copyFileSync(file, staged);
-    try {
-      verifyBackup(staged, key, this.opts.nativeBinding);
-    } catch (e) {
-      rmSync(staged, { force: true });
-      this.log.error('backup.restore_refused', { error: e instanceof Error ? e.message : 'unknown' });
-      throw fieldError('file', 'errors.backup.invalid');
-    }
+    const staged = stageVerifiedBackup(file, this.paths, key, this.opts.nativeBinding, (error) =>
+      this.log.error('backup.restore_refused', { error }),
+    );
     // Calls arriving while the files are swapped are told the shop is not ready, not given a closed
     // connection.
     this.state = 'locked';
     if (this.open) {
-      this.raw.pragma('wal_checkpoint(TRUNCATE)');
+      this.checkpoint();
       await this.open.db.destroy();
       this.open = null;
     }
     this.errorKey = undefined;
     this.errorParams = undefined;
-    if (existsSync(p.db)) {
-      mkdirSync(p.backups, { recursive: true });
-      const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
-      copyFileSync(p.db, join(p.backups, `pre-restore-${stamp}.db`));
-      if (existsSync(p.keyFile)) copyFileSync(p.keyFile, join(p.backups, `pre-restore-${stamp}.key.json`));
-    }
-    for (const f of [`${p.db}-wal`, `${p.db}-shm`, p.osKeyFile]) rmSync(f, { force: true });
-    writeFileAtomic(p.keyFile, readFileSync(keyFile));
-    renameSync(staged, p.db);
+    swapInBackup(this.paths, staged, keyFile, this.clock.now());
     this.sessions.endAll();
     await this.openDatabase(key);
     if (this.open) this.wrapWithOs(key);

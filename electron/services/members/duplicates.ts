@@ -47,23 +47,18 @@ async function candidatesFor(db: Kysely<DB>, m: MemberRow): Promise<Found> {
   }
   if (!m.phone.includes(':')) add(await live().where('phone2', '=', m.phone).execute(), 'phone2');
   if (m.phone2) add(await live().where('phone', '=', m.phone2).execute(), 'phone2');
-  if (m.email)
-    add(
-      await live()
-        // Partial indexes (values that exist) are used only when the query says so.
-        .where('email', 'is not', null)
-        .where(sql`lower(email)`, '=', m.email.toLowerCase())
-        .execute(),
-      'email',
-    );
-  if (m.wechat)
-    add(
-      await live()
-        .where('wechat', 'is not', null)
-        .where(sql`lower(wechat)`, '=', m.wechat.toLowerCase())
-        .execute(),
-      'wechat',
-    );
+  for (const column of ['email', 'wechat'] as const) {
+    const value = m[column];
+    if (value)
+      add(
+        await live()
+          // Partial indexes (values that exist) are used only when the query says so.
+          .where(column, 'is not', null)
+          .where(sql`lower(${sql.ref(column)})`, '=', value.toLowerCase())
+          .execute(),
+        column,
+      );
+  }
   return found;
 }
 

@@ -29,7 +29,7 @@ function Who({ m }: { m: MemberSummary }) {
   );
 }
 
-/** The review queue (数据清洗): pairs that may be one person, to merge or to tell apart. */
+/** The data-cleaning review queue: pairs that may be one person, to merge or to tell apart. */
 export function DuplicatesPage() {
   const { t } = useTranslation();
   const fmt = useFormat();

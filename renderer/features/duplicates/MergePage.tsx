@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconGitMerge } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { mergeFields, type Member, type MergeField } from '../../../shared/domain.js';
@@ -136,48 +136,34 @@ function MergeForm({ a, b }: { a: Member; b: Member }) {
               </Table.Tr>
             );
           })}
-          <Table.Tr>
-            <Table.Th>
-              <Group gap={4}>
-                {t('members.tags')}
-                <Badge size="xs" variant="light" color="teal">
-                  {t('duplicates.bothKept')}
-                </Badge>
-              </Group>
-            </Table.Th>
-            {(['a', 'b'] as const).map((side) => (
-              <Table.Td key={side}>
+          <KeptRow
+            label={t('members.tags')}
+            show={(m) =>
+              m.tags.length ? (
                 <Group gap={4}>
-                  {bySide[side].tags.length
-                    ? bySide[side].tags.map((tag) => (
-                        <Badge key={tag.id} color={tag.color} variant="light">
-                          {tag.name}
-                        </Badge>
-                      ))
-                    : '—'}
+                  {m.tags.map((tag) => (
+                    <Badge key={tag.id} color={tag.color} variant="light">
+                      {tag.name}
+                    </Badge>
+                  ))}
                 </Group>
-              </Table.Td>
-            ))}
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th>
-              <Group gap={4}>
-                {t('members.cards')}
-                <Badge size="xs" variant="light" color="teal">
-                  {t('duplicates.bothKept')}
-                </Badge>
-              </Group>
-            </Table.Th>
-            {(['a', 'b'] as const).map((side) => (
-              <Table.Td key={side}>
-                <Text size="sm">
-                  {bySide[side].cards
-                    .map((c) => t('duplicates.cardItem', { no: c.cardNo, status: t(`members.cardStatus.${c.status}`) }))
-                    .join(t('members.listSeparator')) || '—'}
-                </Text>
-              </Table.Td>
-            ))}
-          </Table.Tr>
+              ) : (
+                '—'
+              )
+            }
+            a={a}
+            b={b}
+          />
+          <KeptRow
+            label={t('members.cards')}
+            show={(m) =>
+              m.cards
+                .map((c) => t('duplicates.cardItem', { no: c.cardNo, status: t(`members.cardStatus.${c.status}`) }))
+                .join(t('members.listSeparator')) || '—'
+            }
+            a={a}
+            b={b}
+          />
         </Table.Tbody>
       </Table>
       <Stack gap={2}>
@@ -216,5 +202,29 @@ function MergeForm({ a, b }: { a: Member; b: Member }) {
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/** Things both records keep after the merge (tags, cards): shown side by side, nothing to choose. */
+function KeptRow({ label, show, a, b }: { label: string; show: (m: Member) => ReactNode; a: Member; b: Member }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr>
+      <Table.Th>
+        <Group gap={4}>
+          {label}
+          <Badge size="xs" variant="light" color="teal">
+            {t('duplicates.bothKept')}
+          </Badge>
+        </Group>
+      </Table.Th>
+      {[a, b].map((m) => (
+        <Table.Td key={m.id}>
+          <Text size="sm" component="div">
+            {show(m)}
+          </Text>
+        </Table.Td>
+      ))}
+    </Table.Tr>
   );
 }
