@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -93,4 +94,37 @@ export async function setUpThroughApi(
     passphraseConfirm: passphrase,
   });
   return passphrase;
+}
+
+export interface BrowserShop {
+  browser: Browser;
+  app: WebApp;
+  page: Page;
+  passphrase: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The usual start of an e2e file: a set-up shop in its own data folder, browser mode running, and
+ * a Chinese-speaking page open at its sign-in screen. `close` stops both and removes the folder.
+ */
+export async function openBrowserShop(name: string): Promise<BrowserShop> {
+  const dataDir = mkdtempSync(join(tmpdir(), `liuke-e2e-${name}-`));
+  const browser = await launchChromium();
+  const app = await startWeb(dataDir);
+  const passphrase = await setUpThroughApi(app.url);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  return {
+    browser,
+    app,
+    page,
+    passphrase,
+    close: async () => {
+      await app.stop();
+      await browser.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

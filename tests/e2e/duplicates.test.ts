@@ -1,33 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, setUpThroughApi, startWeb, type WebApp } from './browserMode.js';
+import { openBrowserShop, screenshot, type BrowserShop } from './browserMode.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'liuke-e2e-duplicates-'));
-let browser: Browser;
-let app: WebApp;
+let shop: BrowserShop;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startWeb(dataDir);
-  await setUpThroughApi(app.url);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  await page.goto(app.url);
+  shop = await openBrowserShop('duplicates');
+  page = shop.page;
   await page.getByLabel('登录名').fill('boss');
   await page.getByLabel('密码', { exact: true }).fill('owner-pass-1');
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByTestId('open-counter-search').waitFor();
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await browser?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => shop?.close());
 
 /** Registers through the counter form; returns the new member number shown on the page. */
 async function register(phone: string, name: string): Promise<string> {

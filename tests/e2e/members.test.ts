@@ -1,29 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, setUpThroughApi, startWeb, type WebApp } from './browserMode.js';
+import { openBrowserShop, screenshot, type BrowserShop } from './browserMode.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'liuke-e2e-members-'));
-let browser: Browser;
-let app: WebApp;
+let shop: BrowserShop;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startWeb(dataDir);
-  await setUpThroughApi(app.url);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  await page.goto(app.url);
+  shop = await openBrowserShop('members');
+  page = shop.page;
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await browser?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => shop?.close());
 
 async function signIn(username: string, password: string) {
   await page.getByLabel('登录名').fill(username);

@@ -1,26 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  addStaff,
-  auditRows,
-  ownerAccount,
-  removeDir,
-  setUp,
-  signedIn,
-  startBackend,
-  type Harness,
-} from './harness.js';
+import { addStaff, auditRows, signedIn, closeShops, openShop } from './harness.js';
 
-let h: Harness;
-afterEach(async () => {
-  await h.close();
-  removeDir(h.dir);
-});
+afterEach(closeShops);
 
 describe('archiving a member', () => {
   it('hides them from lists and search until restored, loses nothing, and is not a clerk’s act', async () => {
-    h = await startBackend();
-    await setUp(h);
-    const owner = await signedIn(h, ownerAccount.username, ownerAccount.password);
+    const { h, owner } = await openShop();
     await addStaff(owner, 'xiaoli', 'clerk');
     const clerk = await signedIn(h, 'xiaoli', 'xiaoli-pass-1');
     const m = await clerk.call('members.register', { phone: '13800138000', name: '王女士' });

@@ -1,28 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { oneDigitApart } from '../../electron/services/members/duplicates.js';
 import type { DuplicateReason, ScanBatch, ScanCursor } from '../../shared/domain.js';
-import {
-  addStaff,
-  auditRows,
-  ownerAccount,
-  removeDir,
-  setUp,
-  signedIn,
-  startBackend,
-  type Client,
-  type Harness,
-} from './harness.js';
+import { addStaff, auditRows, closeShops, openShop, signedIn, type Client, type Harness } from './harness.js';
 
 let h: Harness;
-afterEach(async () => {
-  await h.close();
-  removeDir(h.dir);
-});
+afterEach(closeShops);
 
 async function shop() {
-  h = await startBackend();
-  await setUp(h);
-  const owner = await signedIn(h, ownerAccount.username, ownerAccount.password);
+  const opened = await openShop();
+  h = opened.h;
+  const owner = opened.owner;
   await addStaff(owner, 'xiaoli', 'clerk');
   await addStaff(owner, 'laozhang', 'manager');
   return {

@@ -3,22 +3,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../electron/core/dataDir.js';
-import {
-  addStaff,
-  auditRows,
-  ownerAccount,
-  removeDir,
-  setUp,
-  signedIn,
-  startBackend,
-  type Harness,
-} from './harness.js';
+import { addStaff, auditRows, signedIn, type Harness, closeShops, openShop } from './harness.js';
 
 let h: Harness;
-afterEach(async () => {
-  await h.close();
-  removeDir(h.dir);
-});
+afterEach(closeShops);
 
 /**
  * A fresh copy of the live file (database and WAL, as a backup tool would copy them), decrypted
@@ -57,9 +45,9 @@ const personal = [
 
 describe('erasing a member (PIPL)', () => {
   it('wipes the person from the file bytes and search, keeps anonymous records, audits ids only', async () => {
-    h = await startBackend();
-    const passphrase = await setUp(h);
-    const owner = await signedIn(h, ownerAccount.username, ownerAccount.password);
+    const shop = await openShop();
+    h = shop.h;
+    const { owner, passphrase } = shop;
     await addStaff(owner, 'laozhang', 'manager');
     const manager = await signedIn(h, 'laozhang', 'laozhang-pass-1');
 

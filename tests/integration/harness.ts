@@ -132,3 +132,21 @@ export function auditRows(h: Harness, action?: string): AuditRow[] {
 }
 
 export const minutes = (n: number) => n * 60_000;
+
+const opened: Harness[] = [];
+
+/** The usual start of a test: a set-up shop with its owner signed in; `closeShops` cleans up. */
+export async function openShop(): Promise<{ h: Harness; owner: Client; passphrase: string }> {
+  const h = await startBackend();
+  opened.push(h);
+  const passphrase = await setUp(h);
+  return { h, passphrase, owner: await signedIn(h, ownerAccount.username, ownerAccount.password) };
+}
+
+/** `afterEach(closeShops)`: closes every shop `openShop` opened and removes its folder. */
+export async function closeShops(): Promise<void> {
+  for (const h of opened.splice(0)) {
+    await h.close();
+    removeDir(h.dir);
+  }
+}

@@ -1,21 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { memberReferences } from '../../electron/services/members/references.js';
-import {
-  addStaff,
-  auditRows,
-  ownerAccount,
-  removeDir,
-  setUp,
-  signedIn,
-  startBackend,
-  type Harness,
-} from './harness.js';
+import { addStaff, auditRows, signedIn, type Harness, closeShops, openShop } from './harness.js';
 
 let h: Harness;
-afterEach(async () => {
-  await h.close();
-  removeDir(h.dir);
-});
+afterEach(closeShops);
 
 /** Every foreign key in the schema that points at members(id), as "table.column". */
 function foreignKeysToMembers(): string[] {
@@ -55,16 +43,15 @@ function dump(): Record<string, unknown[]> {
 
 describe('merging two members', () => {
   it('every column that points at members is declared for the merge', async () => {
-    h = await startBackend();
-    await setUp(h);
+    h = (await openShop()).h;
     const declared = memberReferences.map((r) => `${r.table}.${r.column}`).sort();
     expect(foreignKeysToMembers().sort()).toEqual(declared);
   });
 
   it('moves every dependent row to the survivor, keeps a tombstone and a snapshot, and loses nothing', async () => {
-    h = await startBackend();
-    await setUp(h);
-    const owner = await signedIn(h, ownerAccount.username, ownerAccount.password);
+    const shop = await openShop();
+    h = shop.h;
+    const { owner } = shop;
     await addStaff(owner, 'xiaoli', 'clerk');
     const clerk = await signedIn(h, 'xiaoli', 'xiaoli-pass-1');
 
@@ -203,9 +190,9 @@ describe('merging two members', () => {
   });
 
   it('a refused merge changes nothing', async () => {
-    h = await startBackend();
-    await setUp(h);
-    const owner = await signedIn(h, ownerAccount.username, ownerAccount.password);
+    const shop = await openShop();
+    h = shop.h;
+    const { owner } = shop;
     const a = await owner.call('members.register', { phone: '13800138000', name: '甲' });
     const b = await owner.call('members.register', { phone: '13900139000', name: '乙' });
     const c = await owner.call('members.register', { phone: '13700137000', name: '丙' });

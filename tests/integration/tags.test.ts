@@ -1,26 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  addStaff,
-  auditRows,
-  ownerAccount,
-  removeDir,
-  setUp,
-  signedIn,
-  startBackend,
-  type Harness,
-} from './harness.js';
+import { addStaff, auditRows, signedIn, closeShops, openShop } from './harness.js';
 
-let h: Harness;
-afterEach(async () => {
-  await h.close();
-  removeDir(h.dir);
-});
+afterEach(closeShops);
 
 describe('tags', () => {
   it('are named once regardless of case, validated, renamed, recoloured and deleted by owners and managers only', async () => {
-    h = await startBackend();
-    await setUp(h);
-    const owner = await signedIn(h, ownerAccount.username, ownerAccount.password);
+    const { h, owner } = await openShop();
     await addStaff(owner, 'xiaoli', 'clerk');
     const clerk = await signedIn(h, 'xiaoli', 'xiaoli-pass-1');
 
@@ -60,9 +45,7 @@ describe('tags', () => {
   });
 
   it('bulk tagging reaches every member the filters match, and a reversed date range is refused', async () => {
-    h = await startBackend();
-    await setUp(h);
-    const owner = await signedIn(h, ownerAccount.username, ownerAccount.password);
+    const { owner } = await openShop();
     const vip = await owner.call('tags.create', { name: 'VIP', color: 'red' });
     const women: number[] = [];
     for (let i = 0; i < 120; i++) {
