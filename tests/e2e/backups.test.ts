@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, setUpThroughApi, startWeb, type WebApp } from './browserMode.js';
+import { launchChromium, screenshot, setUpThroughApi, startWeb, type WebApp, signIn, signOut } from './browserMode.js';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `liuke-e2e-${name}-`));
 const dataDir = temp('backups');
@@ -37,19 +37,6 @@ async function newPage(url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   return page;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('登录名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('open-counter-search').waitFor();
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.getByRole('heading', { name: '登录' }).waitFor();
 }
 
 async function register(page: Page, phone: string, name: string) {

@@ -128,3 +128,17 @@ export async function openBrowserShop(name: string): Promise<BrowserShop> {
     },
   };
 }
+
+/** Signs in at the sign-in screen as a clerk would, and waits for the counter. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('登录名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('open-counter-search').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.getByRole('heading', { name: '登录' }).waitFor();
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, startWeb, type WebApp } from './browserMode.js';
+import { launchChromium, screenshot, startWeb, type WebApp, signIn, signOut } from './browserMode.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'liuke-e2e-'));
 let browser: Browser;
@@ -25,19 +25,6 @@ afterAll(async () => {
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   return context.newPage();
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('登录名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('open-counter-search').waitFor();
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.getByRole('heading', { name: '登录' }).waitFor();
 }
 
 describe('the first counter flow in browser mode', () => {

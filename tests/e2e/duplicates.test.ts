@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowserShop, screenshot, type BrowserShop } from './browserMode.js';
+import { openBrowserShop, screenshot, signIn, type BrowserShop } from './browserMode.js';
 
 let shop: BrowserShop;
 let page: Page;
@@ -8,10 +8,7 @@ let page: Page;
 beforeAll(async () => {
   shop = await openBrowserShop('duplicates');
   page = shop.page;
-  await page.getByLabel('登录名').fill('boss');
-  await page.getByLabel('密码', { exact: true }).fill('owner-pass-1');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('open-counter-search').waitFor();
+  await signIn(page, 'boss', 'owner-pass-1');
 });
 
 afterAll(() => shop?.close());

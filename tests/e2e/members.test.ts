@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowserShop, screenshot, type BrowserShop } from './browserMode.js';
+import { openBrowserShop, screenshot, signIn, signOut, type BrowserShop } from './browserMode.js';
 
 let shop: BrowserShop;
 let page: Page;
@@ -11,19 +11,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => shop?.close());
-
-async function signIn(username: string, password: string) {
-  await page.getByLabel('登录名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('open-counter-search').waitFor();
-}
-
-async function signOut() {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.getByRole('heading', { name: '登录' }).waitFor();
-}
 
 async function register(phone: string, name: string, consents: string[] = []) {
   await page.getByRole('link', { name: '会员', exact: true }).click();
@@ -61,7 +48,7 @@ async function quiet() {
 
 describe('members: profile, tags, timeline, consent, cards, search and the list', () => {
   it('the owner adds a clerk and creates a tag inline on a member', async () => {
-    await signIn('boss', 'owner-pass-1');
+    await signIn(page, 'boss', 'owner-pass-1');
     await page.getByRole('link', { name: '员工' }).click();
     await page.getByRole('button', { name: '添加员工' }).click();
     const dialog = page.getByRole('dialog');
@@ -85,11 +72,11 @@ describe('members: profile, tags, timeline, consent, cards, search and the list'
     await page.getByRole('button', { name: '保存标签' }).click();
     await expect.poll(() => page.getByText('标签已保存').isVisible()).toBe(true);
     await expect.poll(() => timeline().getByText('标签变更；加上 常客').isVisible()).toBe(true);
-    await signOut();
+    await signOut(page);
   });
 
   it('a clerk edits a profile, tags the member and records what happened', async () => {
-    await signIn('xiaoli', 'clerk-pass-1');
+    await signIn(page, 'xiaoli', 'clerk-pass-1');
     await register('139 1234 5678', '张三丰', ['短信', '微信']);
 
     // The profile: email, WeChat and occupation through the edit modal.
