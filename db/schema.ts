@@ -85,6 +85,8 @@ export interface MembersTable {
   name_pinyin: Generated<string>;
   name_initials: Generated<string>;
   updated_by: number | null;
+  /** The import batch that created this member, until the batch is undone or rolled back. */
+  import_batch_id: number | null;
 }
 
 export interface MemberConsentsTable {
@@ -166,6 +168,73 @@ export interface MemberNameGramsTable {
   member_id: number;
 }
 
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  entity: 'members';
+  file_name: string;
+  file_sha256: string;
+  encoding: string;
+  mode: 'addOnly' | 'addAndUpdate';
+  /** JSON: the file column each field was read from. */
+  mapping: string;
+  status: 'running' | 'done' | 'cancelled' | 'undone' | 'rolledBack';
+  rows_total: Generated<number>;
+  imported: Generated<number>;
+  updated: Generated<number>;
+  skipped: Generated<number>;
+  invalid: Generated<number>;
+  started_at: string;
+  finished_at: string | null;
+  staff_id: number | null;
+  undone_at: string | null;
+  undone_by: number | null;
+}
+
+/** A member an import changed: JSON `{ column: [before, after] }`, so an undo restores what it set. */
+export interface ImportUpdatesTable {
+  batch_id: number;
+  member_id: number;
+  changes: string;
+}
+
+/** A file row the import refused or skipped, kept for the error report. */
+export interface ImportRejectsTable {
+  id: Generated<number>;
+  batch_id: number;
+  /** The row's line in the file (1 = the header row). */
+  line: number;
+  /** i18n key under import.reason. */
+  reason: string;
+  field: Generated<string>;
+  /** The existing member the row was matched to (a skipped duplicate), so an erasure can remove it. */
+  member_id: number | null;
+  /** JSON array: the row's cells exactly as read. */
+  raw: string;
+}
+
+export interface ImportMappingsTable {
+  id: Generated<number>;
+  entity: 'members';
+  name: string;
+  /** JSON: field per file header. */
+  mapping: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+/** What a member brought from the shop's previous system: the points ledger's opening entry. */
+export interface MemberOpeningBalancesTable {
+  id: Generated<number>;
+  member_id: number;
+  points: number;
+  spend_fen: number;
+  legacy_tier: Generated<string>;
+  import_batch_id: number | null;
+  at: string;
+  day: string;
+  staff_id: number | null;
+}
+
 export interface DB {
   meta: MetaTable;
   settings: SettingsTable;
@@ -182,4 +251,9 @@ export interface DB {
   member_events: MemberEventsTable;
   duplicate_candidates: DuplicateCandidatesTable;
   member_merges: MemberMergesTable;
+  import_batches: ImportBatchesTable;
+  import_updates: ImportUpdatesTable;
+  import_rejects: ImportRejectsTable;
+  import_mappings: ImportMappingsTable;
+  member_opening_balances: MemberOpeningBalancesTable;
 }

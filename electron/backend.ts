@@ -23,8 +23,11 @@ import {
 import type { Logger } from './core/log.js';
 import { isOnNetworkShare } from './core/networkShare.js';
 import { backupKeyFile, stageVerifiedBackup, swapInBackup } from './core/restoreFiles.js';
+import { Jobs } from './jobs/jobs.js';
 import { Sessions } from './sessions.js';
 import { getMeta, setMeta } from './services/meta.js';
+import type { StagedEntry } from './services/io/staging.js';
+import { recoverUnfinishedImports } from './services/io/undo.js';
 import { loadSettings } from './services/settings.js';
 
 export interface BackendOptions {
@@ -52,6 +55,9 @@ export class Backend {
   readonly clock: Clock;
   readonly log: Logger;
   readonly sessions: Sessions;
+  readonly jobs: Jobs;
+  /** Files handed in for import, by id; see services/io/staging. */
+  readonly staged = new Map<string, StagedEntry>();
   private state: AppStatus['state'] = 'error';
   private errorKey: string | undefined;
   private errorParams: Record<string, string> | undefined;
@@ -69,6 +75,7 @@ export class Backend {
     this.clock = opts.clock;
     this.log = opts.log;
     this.sessions = new Sessions(opts.clock, () => (this.settings?.idleLockMinutes ?? 10) * 60_000);
+    this.jobs = new Jobs(opts.clock, opts.log);
   }
 
   /** Finds out where the app stands; opens the database when the OS key store can unlock it. */
@@ -306,6 +313,9 @@ export class Backend {
       return this.fail('errors.app.migrateFailed', {});
     }
     this.open = { raw, db };
+    // Plaintext copies of import and export files never outlive the run that made them.
+    rmSync(p.transfers, { recursive: true, force: true });
+    this.staged.clear();
     // A retry never comes a month late, and stored results can hold member details.
     const monthAgo = new Date(this.clock.now().getTime() - 30 * 24 * 3_600_000).toISOString();
     await db.deleteFrom('requests').where('at', '<', monthAgo).execute();
@@ -313,6 +323,7 @@ export class Backend {
     await this.checkDeviceAndClock(db);
     this.state = 'ready';
     this.log.info('db.opened');
+    recoverUnfinishedImports(this);
   }
 
   private async checkDeviceAndClock(db: Kysely<DB>): Promise<void> {
@@ -375,6 +386,7 @@ export class Backend {
     // Calls arriving while the files are swapped are told the shop is not ready, not given a closed
     // connection.
     this.state = 'locked';
+    await this.jobs.settle();
     if (this.open) {
       this.checkpoint();
       await this.open.db.destroy();
@@ -389,6 +401,7 @@ export class Backend {
   }
 
   async close(): Promise<void> {
+    await this.jobs.settle();
     if (this.open) {
       await this.open.db.destroy();
       this.open = null;

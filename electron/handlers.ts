@@ -19,6 +19,12 @@ import { searchMembers } from './services/members/search.js';
 import { toMember } from './services/members/view.js';
 import * as tags from './services/tags.js';
 import { addInteraction, listTimeline } from './services/timeline.js';
+import { errorReport, listBatches } from './services/io/batches.js';
+import { previewImport, startImport } from './services/io/importJobs.js';
+import { deleteMapping, listMappings, saveMapping } from './services/io/mappings.js';
+import { stageFile } from './services/io/staging.js';
+import { undoBatch } from './services/io/undo.js';
+import { cancelJob, getJob } from './jobs/access.js';
 import { completeSetup } from './services/setup.js';
 import { downloadLog } from './services/support.js';
 import { saveSettings } from './services/settings.js';
@@ -143,4 +149,17 @@ export const handlers: Handlers = {
   'tags.setForMember': tags.setMemberTags,
   'tags.apply': tags.applyTag,
   'tags.applyToFilter': tags.applyTagToFilter,
+
+  'io.stageFile': stageFile,
+  'io.previewImport': previewImport,
+  'io.startImport': startImport,
+  'io.batches': (ctx, input) => listBatches(ctx, input.page, input.pageSize),
+  'io.undoBatch': undoBatch,
+  'io.errorReport': errorReport,
+  'io.mappings': listMappings,
+  'io.saveMapping': saveMapping,
+  'io.deleteMapping': (ctx, input) => deleteMapping(ctx, input.id),
+
+  'jobs.get': (ctx, input) => getJob(ctx, input.id),
+  'jobs.cancel': (ctx, input) => cancelJob(ctx, input.id),
 };

@@ -216,3 +216,108 @@ export interface Page<T> {
   rows: T[];
   total: number;
 }
+
+export const jobKinds = ['importPreview', 'import', 'importUndo', 'importRollback', 'export'] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+/** A long job as the renderer sees it while polling: progress, rate, time left, and its result. */
+export interface JobStatus {
+  id: string;
+  kind: JobKind;
+  staffId: number | null;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number | null;
+  ratePerS: number;
+  etaS: number | null;
+  startedAt: string;
+  finishedAt?: string;
+  /** The job's own result: a preview, an import's counts, an export's row count. */
+  result?: unknown;
+  errorKey?: string;
+  errorParams?: Record<string, string | number>;
+}
+
+export const importModes = ['addOnly', 'addAndUpdate'] as const;
+export type ImportMode = (typeof importModes)[number];
+
+/** A file handed to the main process for import, with what it found at its top. */
+export interface StagedFile {
+  fileId: string;
+  name: string;
+  bytes: number;
+  format: 'csv' | 'xlsx';
+  /** 'xlsx' for workbooks; otherwise the text encoding that was detected. */
+  encoding: string;
+  delimiter: string;
+  headers: string[];
+  /** The field each column matched automatically (or through a saved mapping), or null. */
+  suggested: (string | null)[];
+  /** The saved mapping whose headers are exactly this file's, if any. */
+  savedMappingId: number | null;
+  /** The first rows after the header, as read. */
+  sample: string[][];
+}
+
+export const importRowStatuses = ['new', 'update', 'dupInFile', 'dupExisting', 'invalid'] as const;
+export type ImportRowStatus = (typeof importRowStatuses)[number];
+export type ImportCounts = Record<ImportRowStatus, number>;
+
+export interface ImportPreviewRow {
+  line: number;
+  status: ImportRowStatus;
+  /** i18n key under import.reason., for invalid and skipped rows. */
+  reason?: string;
+  field?: string;
+  /** The values as they will be stored, by field, in display form ("+8613800138000", "12.50"). */
+  values: Record<string, string>;
+}
+
+export interface ImportPreview {
+  fileId: string;
+  mode: ImportMode;
+  total: number;
+  counts: ImportCounts;
+  rows: ImportPreviewRow[];
+}
+
+export interface ImportResult {
+  batchId: number;
+  imported: number;
+  updated: number;
+  skipped: number;
+  invalid: number;
+  cancelled: boolean;
+}
+
+export interface ImportBatchInfo {
+  id: number;
+  fileName: string;
+  encoding: string;
+  mode: ImportMode;
+  status: 'running' | 'done' | 'cancelled' | 'undone' | 'rolledBack';
+  rowsTotal: number;
+  imported: number;
+  updated: number;
+  skipped: number;
+  invalid: number;
+  startedAt: string;
+  finishedAt: string | null;
+  staffName: string;
+  /** Rows in the error report (refused and skipped). */
+  rejects: number;
+}
+
+export interface ImportMappingInfo {
+  id: number;
+  name: string;
+  /** Field per file header. */
+  mapping: Record<string, string>;
+}
+
+export interface UndoResult {
+  removed: number;
+  restored: number;
+  /** Members made by the import that were worked with since (a visit, a card): kept. */
+  kept: number;
+}

@@ -19,6 +19,10 @@ export const permissions = [
   'backups.create',
   /** Replace the database with a backup (owner). */
   'backups.restore',
+  /** Import members from files, undo an import (owner, manager). */
+  'io.import',
+  /** Export lists to CSV/Excel (owner, manager); full phone numbers only for the owner. */
+  'io.export',
   'staff.manage',
   'settings.manage',
   'audit.read',
@@ -37,6 +41,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'members.archive',
     'members.merge',
     'backups.create',
+    'io.import',
+    'io.export',
     'audit.read',
   ],
   clerk: ['members.read', 'members.write'],

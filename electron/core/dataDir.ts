@@ -18,6 +18,8 @@ export function dataPaths(dir: string) {
     lock: join(dir, 'liuke.lock'),
     backups: join(dir, 'backups'),
     logs: join(dir, 'logs'),
+    /** Files being imported or exported: plaintext member data, removed when their job is done. */
+    transfers: join(dir, 'transfers'),
   };
 }
 export type DataPaths = ReturnType<typeof dataPaths>;

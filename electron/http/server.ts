@@ -1,4 +1,6 @@
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -8,6 +10,8 @@ import { contentSecurityPolicy } from './csp.js';
 
 const cookieName = 'liuke_session';
 const maxBody = 1024 * 1024;
+/** An import file (see services/io/staging). */
+const maxUpload = 512 * 1024 * 1024;
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -87,23 +91,32 @@ export async function startHttpHost(dispatcher: Dispatcher, rendererDir: string,
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, refused('method'), { Allow: 'POST' });
       if (req.headers.origin !== origin) return send(res, 403, refused('origin'));
-      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (mediaType !== 'application/json') return send(res, 415, refused('contentType'));
-      const body = await readBody(req);
-      if (body === null) return send(res, 413, refused('size'));
-      const envelope = parseEnvelope(body);
-      if (!envelope) return send(res, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.badJson' } });
       let channel: string;
       try {
         channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       } catch {
         return send(res, 404, refused('channel'));
       }
-      const result = await dispatcher.dispatch(
-        { sessionToken: sessionFrom(req), clientKey: req.socket.remoteAddress ?? '' },
-        channel,
-        { input: envelope.input, ...(typeof envelope.requestId === 'string' ? { requestId: envelope.requestId } : {}) },
-      );
+      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const upload = isChannelName(channel) && channels[channel].file === 'upload';
+      if (mediaType !== (upload ? 'application/octet-stream' : 'application/json'))
+        return send(res, 415, refused('contentType'));
+      const caller = { sessionToken: sessionFrom(req), clientKey: req.socket.remoteAddress ?? '' };
+      let result;
+      if (upload) {
+        result = await receiveUpload(req, (input) => dispatcher.dispatch(caller, channel, { input }));
+        if (!result) return send(res, 413, refused('size'));
+      } else {
+        const body = await readBody(req);
+        if (body === null) return send(res, 413, refused('size'));
+        const envelope = parseEnvelope(body);
+        if (!envelope)
+          return send(res, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.badJson' } });
+        result = await dispatcher.dispatch(caller, channel, {
+          input: envelope.input,
+          ...(typeof envelope.requestId === 'string' ? { requestId: envelope.requestId } : {}),
+        });
+      }
       const headers: Record<string, string> = {};
       if (result.session && 'set' in result.session)
         headers['Set-Cookie'] = `${cookieName}=${result.session.set}; Path=/; HttpOnly; SameSite=Strict`;
@@ -114,6 +127,40 @@ export async function startHttpHost(dispatcher: Dispatcher, rendererDir: string,
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, refused('method'));
     serveStatic(url.pathname, res);
+  }
+
+  /**
+   * An upload channel's body is the file itself, its name in X-File-Name: written to a private
+   * temporary file, handed to dispatch as `{ path, name }`, removed afterwards. The browser never
+   * names a path.
+   */
+  async function receiveUpload<T>(
+    req: IncomingMessage,
+    run: (input: { path: string; name: string }) => Promise<T>,
+  ): Promise<T | null> {
+    let name: string;
+    try {
+      name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+    } catch {
+      name = '';
+    }
+    const path = `${tmpdir()}/liuke-upload-${randomUUID()}`;
+    try {
+      const out = createWriteStream(path, { mode: 0o600 });
+      let size = 0;
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > maxUpload) {
+          out.destroy();
+          return null;
+        }
+        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+      await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      return await run({ path, name });
+    } finally {
+      rmSync(path, { force: true });
+    }
   }
 
   /** A file channel's result: the bytes, as an attachment; the renderer saves it as a download. */

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 
 /**
  * The renderer's only door to the main process: `invoke(channel, envelope)`. The main process
@@ -6,4 +6,6 @@ import { contextBridge, ipcRenderer } from 'electron';
  */
 contextBridge.exposeInMainWorld('liuke', {
   invoke: (channel: string, envelope: unknown): Promise<unknown> => ipcRenderer.invoke(`liuke:${channel}`, envelope),
+  /** The path of a file the clerk picked, for an upload channel (the main process reads it). */
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
 });

@@ -1,9 +1,17 @@
-import type { ChannelName, Envelope, FileChannelName, InputOf, OutputOf } from '../../shared/contract/index.js';
+import type {
+  ChannelName,
+  Envelope,
+  FileChannelName,
+  InputOf,
+  OutputOf,
+  UploadChannelName,
+} from '../../shared/contract/index.js';
 import type { AppErrorData, Result } from '../../shared/errors.js';
 
 /** The preload bridge, present only inside the Electron window. */
 interface Bridge {
   invoke(channel: string, envelope: Envelope): Promise<unknown>;
+  pathForFile(file: File): string;
 }
 declare global {
   interface Window {
@@ -93,4 +101,32 @@ export async function download<C extends FileChannelName>(channel: C, input: Inp
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return { saved: true };
+}
+
+/**
+ * Hands a picked file to an upload channel: its path in Electron (the main process reads it), its
+ * bytes in browser mode (the HTTP binding writes them to a temporary file).
+ */
+export async function upload<C extends UploadChannelName>(channel: C, file: File): Promise<OutputOf<C>> {
+  if (window.liuke) return call(channel, { path: window.liuke.pathForFile(file), name: file.name } as InputOf<C>);
+  let result: Result<unknown>;
+  try {
+    const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
+      credentials: 'same-origin',
+      body: file,
+    });
+    result =
+      res.status === 413
+        ? { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.io.fileTooLarge', params: { mb: 512 } } }
+        : ((await res.json()) as Result<unknown>);
+  } catch {
+    result = { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.unreachable' } };
+  }
+  if (!result.ok) {
+    for (const l of listeners) l(result.error);
+    throw new ApiError(result.error);
+  }
+  return result.value as OutputOf<C>;
 }

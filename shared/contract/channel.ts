@@ -20,8 +20,11 @@ export interface ChannelDef<I extends z.ZodType, O> {
   /**
    * The call produces a file. The handler returns a `FileDownload`; the transport delivers it
    * (a save dialog in Electron, a download in the browser) and the renderer gets `{ saved }`.
+   * `upload`: the call brings a file, as `{ path, name }`. The desktop renderer names the file the
+   * clerk picked; the HTTP binding accepts only the file's bytes for such a channel, writes them to a
+   * temporary file and builds the input itself, so a browser can never name a path.
    */
-  file?: 'download';
+  file?: 'download' | 'upload';
   /**
    * `false`: the handler runs outside a transaction (after the session and permission are checked
    * in a short one) because it cannot run inside one — a backup's `VACUUM INTO`, or a restore that

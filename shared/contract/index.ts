@@ -5,6 +5,7 @@ import { appChannels } from './app.js';
 import { authChannels } from './auth.js';
 import { backupsChannels } from './backups.js';
 import { duplicatesChannels } from './duplicates.js';
+import { ioChannels } from './io.js';
 import { membersChannels } from './members.js';
 import { settingsChannels } from './settings.js';
 import { staffChannels } from './staff.js';
@@ -23,6 +24,7 @@ export const channels = {
   ...tagsChannels,
   ...duplicatesChannels,
   ...backupsChannels,
+  ...ioChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -33,6 +35,8 @@ export type OutputOf<C extends ChannelName> = Channels[C] extends ChannelDef<z.Z
 
 /** Channels whose result is a file, delivered by the transport rather than returned. */
 export type FileChannelName = { [C in ChannelName]: OutputOf<C> extends FileDownload ? C : never }[ChannelName];
+/** Channels that bring a file. */
+export type UploadChannelName = { [C in ChannelName]: Channels[C]['file'] extends 'upload' ? C : never }[ChannelName];
 
 export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(channels, name);

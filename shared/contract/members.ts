@@ -15,14 +15,14 @@ import { phoneKinds } from '../rules/phone.js';
 import { calendarDate, id, pageInput, personName } from './fields.js';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'errors.tooLong').default('');
-const email = z
+export const email = z
   .string()
   .trim()
   .toLowerCase()
   .max(120, 'errors.tooLong')
   .refine((v) => v === '' || z.email().safeParse(v).success, 'errors.email');
 // WeChat IDs: 6–20 letters, digits, _ or -, starting with a letter; older accounts use their QQ number or phone.
-const wechat = z
+export const wechat = z
   .string()
   .trim()
   .refine((v) => v === '' || /^[a-zA-Z][-_a-zA-Z0-9]{5,19}$|^\d{5,15}$/.test(v), 'errors.wechat');

@@ -81,6 +81,15 @@ describe('the channel table', () => {
       'backups.restore',
       'backups.restoreAtStart',
       'support.downloadLog',
+      'io.batches',
+      'io.mappings',
+      'io.errorReport',
+      'jobs.get',
+      // A repeat stages the file again, previews again or asks a stopping job to stop again:
+      // nothing in the database to apply twice.
+      'io.stageFile',
+      'io.previewImport',
+      'jobs.cancel',
       'setup.begin',
       'setup.complete',
       'app.unlock',

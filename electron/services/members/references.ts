@@ -130,6 +130,11 @@ export const memberReferences: MemberReference[] = [
   { table: 'members', column: 'merged_into', merge: { kind: 'move' } },
   { table: 'duplicate_candidates', column: 'member_a', merge: { kind: 'custom', run: repointCandidates('member_a') } },
   { table: 'duplicate_candidates', column: 'member_b', merge: { kind: 'custom', run: repointCandidates('member_b') } },
+  // What the old system said the person had (points, spend) belongs to the person.
+  { table: 'member_opening_balances', column: 'member_id', merge: { kind: 'move' } },
+  // An import's record of what it changed on that record, so undo compares against it.
+  { table: 'import_updates', column: 'member_id', merge: { kind: 'history' } },
+  { table: 'import_rejects', column: 'member_id', merge: { kind: 'history' } },
   { table: 'member_merges', column: 'survivor_id', merge: { kind: 'history' } },
   { table: 'member_merges', column: 'merged_id', merge: { kind: 'history' } },
 ];

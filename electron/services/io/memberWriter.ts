@@ -1,0 +1,404 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { SqliteDb } from '../../../db/open.js';
+import type { ImportMode, ImportPreviewRow, ImportRowStatus } from '../../../shared/domain.js';
+import { readMemberRow, type ColumnsOf, type MemberImportRow } from '../../../shared/io/memberRow.js';
+import { nameGrams } from '../../../shared/rules/nameGrams.js';
+import { namePinyin } from '../../../shared/rules/pinyin.js';
+import { phoneForDisplay, reversedDigits } from '../../../shared/rules/phone.js';
+
+/** One file row after classification. */
+export interface Classified {
+  line: number;
+  cells: string[];
+  status: ImportRowStatus;
+  reason?: string;
+  field?: string;
+  row?: MemberImportRow;
+  /** The existing member the row matched. */
+  memberId?: number;
+  /** Columns an update changes: `{ column: [before, after] }`. */
+  changes?: Record<string, [unknown, unknown]>;
+}
+
+export interface WriterSetup {
+  raw: SqliteDb;
+  mode: ImportMode;
+  columns: ColumnsOf;
+  today: string;
+  nowIso: string;
+  staffId: number;
+  memberNoPrefix: string;
+}
+
+interface MemberCols {
+  id: number;
+  name: string;
+  gender: string;
+  birthday: string | null;
+  email: string | null;
+  wechat: string | null;
+  address: string;
+  occupation: string;
+  phone: string;
+  phone_kind: string;
+  phone2: string | null;
+  notes: string;
+  joined_on: string;
+  merged_into: number | null;
+}
+
+/** Row field → members column, for the fields an update may change. */
+const updatable = {
+  name: 'name',
+  gender: 'gender',
+  birthday: 'birthday',
+  email: 'email',
+  wechat: 'wechat',
+  address: 'address',
+  occupation: 'occupation',
+  phone2: 'phone2',
+  notes: 'notes',
+  joinedOn: 'joined_on',
+} as const;
+
+const pinyinCache = new Map<string, { full: string; initials: string }>();
+function pinyinOf(name: string) {
+  let p = pinyinCache.get(name);
+  if (!p) {
+    if (pinyinCache.size > 50_000) pinyinCache.clear();
+    p = namePinyin(name);
+    pinyinCache.set(name, p);
+  }
+  return p;
+}
+
+/** Zero points, zero spend and no tier is no opening balance (an export writes those for everyone). */
+const hasOpening = (r: MemberImportRow) => !!r.points || !!r.spendFen || !!r.tier;
+
+const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+/** A preview row: the values as they will be stored, in the form a clerk reads them. */
+export function previewRow(c: Classified): ImportPreviewRow {
+  const values: Record<string, string> = {};
+  const r = c.row;
+  if (r) {
+    values.phone = phoneForDisplay(r.phone.e164);
+    const plain = ['name', 'gender', 'birthday', 'email', 'wechat', 'address', 'occupation', 'notes'] as const;
+    for (const k of plain) if (r[k] !== null) values[k] = r[k];
+    if (r.phone2) values.phone2 = phoneForDisplay(r.phone2);
+    if (r.joinedOn) values.joinedOn = r.joinedOn;
+    if (r.memberNo) values.memberNo = r.memberNo;
+    if (r.cardNo) values.cardNo = r.cardNo;
+    if (r.tags.length) values.tags = r.tags.join(', ');
+    if (r.tier) values.tier = r.tier;
+    if (r.points !== null) values.points = String(r.points);
+    if (r.spendFen !== null) values.totalSpent = yuan(r.spendFen);
+  }
+  return {
+    line: c.line,
+    status: c.status,
+    ...(c.reason ? { reason: c.reason } : {}),
+    ...(c.field ? { field: c.field } : {}),
+    values,
+  };
+}
+
+const updates = new Map<string, Statement>();
+/** Sets some columns of one member; statements are kept per column set (a file updates the same few). */
+export function setColumns(
+  raw: SqliteDb,
+  id: number,
+  values: Record<string, unknown>,
+  nowIso: string,
+  staffId: number | null,
+): void {
+  const cols = Object.keys(values);
+  const key = cols.join(',');
+  let stmt = updates.get(key);
+  if (!stmt || stmt.database !== raw) {
+    stmt = raw.prepare(
+      `update members set ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, updated_by = ? where id = ?`,
+    );
+    updates.set(key, stmt);
+  }
+  stmt.run(...cols.map((c) => values[c]), nowIso, staffId, id);
+}
+
+/**
+ * Classifies file rows against the database and the rows before them, and writes them: the
+ * importer's whole per-row work, on prepared statements of the raw connection because a
+ * 1,000,000-row file cannot afford a query builder per cell. It writes the same columns
+ * `registerMember` does (the name search index included) plus the batch id; a test compares an
+ * imported member with a registered one.
+ */
+export class MemberWriter {
+  private readonly seenPhones = new Set<string>();
+  private readonly seenCards = new Set<string>();
+  private readonly seenMemberNos = new Set<string>();
+  private readonly tagIds = new Map<string, number>();
+  private readonly s: Record<string, Statement>;
+
+  constructor(private readonly w: WriterSetup) {
+    const p = (sql: string) => w.raw.prepare(sql);
+    this.s = {
+      byPhone: p(`select id from members where phone = ?`),
+      byMemberNo: p(`select id, merged_into from members where member_no = ?`),
+      cardHolder: p(`select member_id, status from member_cards where card_no = ?`),
+      member: p(
+        `select id, name, gender, birthday, email, wechat, address, occupation, phone, phone_kind, phone2, notes, joined_on, merged_into
+         from members where id = ?`,
+      ),
+      tagNames: p(
+        `select lower(t.name) as name from member_tags mt join tags t on t.id = mt.tag_id where mt.member_id = ?`,
+      ),
+      activeCard: p(`select id from member_cards where member_id = ? and status = 'active'`),
+      hasOpening: p(`select 1 from member_opening_balances where member_id = ?`),
+      nextNo: p(
+        `insert into counters (name, value) values ('member_no', 1)
+         on conflict(name) do update set value = value + 1 returning value`,
+      ),
+      bumpNo: p(
+        `insert into counters (name, value) values ('member_no', ?)
+         on conflict(name) do update set value = max(value, excluded.value)`,
+      ),
+      insertMember: p(
+        `insert into members (member_no, phone, phone_kind, phone_rev, name, gender, birthday, source, created_at,
+           created_day, created_by, updated_at, updated_by, occupation, phone2, email, wechat, address, notes,
+           joined_on, verified_at, name_pinyin, name_initials, import_batch_id)
+         values (?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?)`,
+      ),
+      deleteGrams: p(`delete from member_name_grams where member_id = ?`),
+      insertGram: p(`insert into member_name_grams (gram, member_id) values (?, ?)`),
+      setPinyin: p(`update members set name_pinyin = ?, name_initials = ? where id = ?`),
+      insertEvent: p(`insert into member_events (member_id, kind, data, staff_id, at, day) values (?, ?, ?, ?, ?, ?)`),
+      insertOpening: p(
+        `insert into member_opening_balances (member_id, points, spend_fen, legacy_tier, import_batch_id, at, day, staff_id)
+         values (?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+      ),
+      insertCard: p(
+        `insert into member_cards (member_id, card_no, status, bound_at, bound_by) values (?, ?, 'active', ?, ?) returning id`,
+      ),
+      tagByName: p(`select id from tags where name = ? collate nocase`),
+      insertTag: p(`insert into tags (name, color, created_at, created_by) values (?, 'blue', ?, ?) returning id`),
+      tagMember: p(`insert or ignore into member_tags (member_id, tag_id, added_at, added_by) values (?, ?, ?, ?)`),
+      insertUpdate: p(`insert or replace into import_updates (batch_id, member_id, changes) values (?, ?, ?)`),
+      insertReject: p(
+        `insert into import_rejects (batch_id, line, reason, field, member_id, raw) values (?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  private id(stmt: string, ...args: unknown[]): number | undefined {
+    return (this.s[stmt]!.get(...args) as { id: number } | undefined)?.id;
+  }
+
+  /**
+   * What this row will do. Within the file the first row of a phone, card or member number wins;
+   * an existing member is found by phone, then member number, then card number.
+   */
+  classify(line: number, cells: string[]): Classified {
+    const read = readMemberRow(cells, this.w.columns, this.w.today);
+    if (!read.ok) return { line, cells, status: 'invalid', reason: read.reason, field: read.field };
+    const row = read.row;
+    const skip = (status: ImportRowStatus, reason: string, field: string, memberId?: number): Classified => ({
+      line,
+      cells,
+      status,
+      reason,
+      field,
+      row,
+      ...(memberId ? { memberId } : {}),
+    });
+    if (this.seenPhones.has(row.phone.e164)) return skip('dupInFile', 'dupPhoneInFile', 'phone');
+    if (row.cardNo && this.seenCards.has(row.cardNo)) return skip('dupInFile', 'dupCardInFile', 'cardNo');
+    if (row.memberNo && this.seenMemberNos.has(row.memberNo)) return skip('dupInFile', 'dupMemberNoInFile', 'memberNo');
+    this.seenPhones.add(row.phone.e164);
+    if (row.cardNo) this.seenCards.add(row.cardNo);
+    if (row.memberNo) this.seenMemberNos.add(row.memberNo);
+
+    let memberId = this.id('byPhone', row.phone.e164);
+    let matchedBy: 'phone' | 'memberNo' | 'cardNo' = 'phone';
+    if (memberId === undefined && row.memberNo) {
+      const m = this.s.byMemberNo!.get(row.memberNo) as { id: number; merged_into: number | null } | undefined;
+      if (m) {
+        memberId = m.merged_into ?? m.id;
+        matchedBy = 'memberNo';
+      }
+    }
+    const card = row.cardNo
+      ? (this.s.cardHolder!.get(row.cardNo) as { member_id: number; status: string } | undefined)
+      : undefined;
+    if (memberId === undefined && card?.status === 'active') {
+      memberId = card.member_id;
+      matchedBy = 'cardNo';
+    }
+    if (memberId === undefined) {
+      // A lost or ended card number stays with its history: it cannot be given to someone new.
+      if (card) return { line, cells, status: 'invalid', reason: 'cardTaken', field: 'cardNo', row };
+      return { line, cells, status: 'new', row };
+    }
+    const existsReason = { phone: 'phoneExists', memberNo: 'memberNoExists', cardNo: 'cardExists' }[matchedBy];
+    if (this.w.mode === 'addOnly') return skip('dupExisting', existsReason, matchedBy, memberId);
+    if (card && card.member_id !== memberId)
+      return { line, cells, status: 'invalid', reason: 'cardTaken', field: 'cardNo', row };
+    const changes = this.changesFor(memberId, row);
+    if (!Object.keys(changes).length) return skip('dupExisting', 'unchanged', matchedBy, memberId);
+    return { line, cells, status: 'update', row, memberId, changes };
+  }
+
+  /** Columns whose value the file changes; empty cells keep what the member has. */
+  private changesFor(memberId: number, row: MemberImportRow): Record<string, [unknown, unknown]> {
+    const m = this.s.member!.get(memberId) as MemberCols;
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const [field, column] of Object.entries(updatable) as [keyof typeof updatable, keyof MemberCols][]) {
+      const v = row[field];
+      if (v !== null && v !== m[column]) changes[column] = [m[column], v];
+    }
+    if (row.phone.e164 !== m.phone) {
+      changes.phone = [m.phone, row.phone.e164];
+      changes.phone_kind = [m.phone_kind, row.phone.kind];
+      changes.phone_rev = [reversedDigits(m.phone), reversedDigits(row.phone.e164)];
+    }
+    if (row.cardNo && !this.s.activeCard!.get(memberId) && !this.s.cardHolder!.get(row.cardNo))
+      changes.card = [null, row.cardNo];
+    if (hasOpening(row) && !this.s.hasOpening!.get(memberId)) changes.opening = [null, true];
+    if (row.tags.length) {
+      const has = new Set((this.s.tagNames!.all(memberId) as { name: string }[]).map((t) => t.name));
+      if (row.tags.some((t) => !has.has(t.toLowerCase()))) changes.tags = [null, row.tags];
+    }
+    return changes;
+  }
+
+  /** Writes a `new` or `update` row; records a refused or skipped one for the error report. */
+  write(c: Classified, batchId: number): void {
+    if (c.status === 'new') return this.insert(c.row!, batchId);
+    if (c.status === 'update') return this.update(c, batchId);
+    this.s.insertReject!.run(
+      batchId,
+      c.line,
+      c.reason ?? '',
+      c.field ?? '',
+      c.memberId ?? null,
+      JSON.stringify(c.cells),
+    );
+  }
+
+  private insert(r: MemberImportRow, batchId: number): void {
+    const w = this.w;
+    let memberNo = r.memberNo;
+    // The file's member number is kept when it is free (a round trip, or a move between Liuke PCs);
+    // the shop's counter then skips past it so registration never hands it out again.
+    if (memberNo && this.s.byMemberNo!.get(memberNo) === undefined) {
+      const own = new RegExp(`^${w.memberNoPrefix.replace(/[^A-Za-z0-9]/g, '\\$&')}(\\d{1,12})$`).exec(memberNo);
+      if (own) this.s.bumpNo!.run(Number(own[1]));
+    } else {
+      const n = (this.s.nextNo!.get() as { value: number }).value;
+      memberNo = `${w.memberNoPrefix}${String(n).padStart(6, '0')}`;
+    }
+    const name = r.name ?? '';
+    const py = pinyinOf(name);
+    const info = this.s.insertMember!.run(
+      memberNo,
+      r.phone.e164,
+      r.phone.kind,
+      reversedDigits(r.phone.e164),
+      name,
+      r.gender ?? 'unspecified',
+      r.birthday,
+      w.nowIso,
+      w.today,
+      w.staffId,
+      w.nowIso,
+      w.staffId,
+      r.occupation ?? '',
+      r.phone2,
+      r.email,
+      r.wechat,
+      r.address ?? '',
+      r.notes ?? '',
+      r.joinedOn ?? w.today,
+      py.full,
+      py.initials,
+      batchId,
+    );
+    const id = Number(info.lastInsertRowid);
+    for (const g of nameGrams(name)) this.s.insertGram!.run(g, id);
+    const data: Record<string, unknown> = { batchId };
+    if (r.cardNo) data.cardNo = this.bindCard(id, r.cardNo);
+    this.addOpening(id, r, batchId);
+    this.addTags(id, r.tags);
+    this.s.insertEvent!.run(id, 'imported', JSON.stringify(data), w.staffId, w.nowIso, w.today);
+  }
+
+  private bindCard(memberId: number, cardNo: string): number {
+    return (this.s.insertCard!.get(memberId, cardNo, this.w.nowIso, this.w.staffId) as { id: number }).id;
+  }
+
+  private addOpening(memberId: number, r: MemberImportRow, batchId: number): number | null {
+    if (!hasOpening(r)) return null;
+    const w = this.w;
+    return (
+      this.s.insertOpening!.get(
+        memberId,
+        r.points ?? 0,
+        r.spendFen ?? 0,
+        r.tier ?? '',
+        batchId,
+        w.nowIso,
+        w.today,
+        w.staffId,
+      ) as {
+        id: number;
+      }
+    ).id;
+  }
+
+  /** Adds the named tags (made when the shop has none of that name); returns the ids newly added. */
+  private addTags(memberId: number, names: string[]): number[] {
+    const added: number[] = [];
+    for (const name of names) {
+      const key = name.toLowerCase();
+      let tagId = this.tagIds.get(key) ?? this.id('tagByName', name);
+      if (tagId === undefined) tagId = this.id('insertTag', name, this.w.nowIso, this.w.staffId)!;
+      this.tagIds.set(key, tagId);
+      if (this.s.tagMember!.run(memberId, tagId, this.w.nowIso, this.w.staffId).changes) added.push(tagId);
+    }
+    return added;
+  }
+
+  private update(c: Classified, batchId: number): void {
+    const w = this.w;
+    const id = c.memberId!;
+    const r = c.row!;
+    const changes = c.changes!;
+    const record: Record<string, [unknown, unknown]> = {};
+    const columns = Object.keys(changes).filter((k) => !['card', 'opening', 'tags'].includes(k));
+    if (columns.length) {
+      setColumns(w.raw, id, Object.fromEntries(columns.map((k) => [k, changes[k]![1]])), w.nowIso, w.staffId);
+      for (const k of columns) record[k] = changes[k]!;
+      if (changes.name) this.reindexName(id, r.name ?? '');
+    }
+    if (changes.card) record.card = [null, this.bindCard(id, r.cardNo!)];
+    if (changes.opening) record.opening = [null, this.addOpening(id, r, batchId)];
+    if (changes.tags) {
+      const added = this.addTags(id, r.tags);
+      if (added.length) record.tags = [null, added];
+    }
+    this.s.insertUpdate!.run(batchId, id, JSON.stringify(record));
+    this.s.insertEvent!.run(
+      id,
+      'importUpdated',
+      JSON.stringify({ batchId, fields: Object.keys(record) }),
+      w.staffId,
+      w.nowIso,
+      w.today,
+    );
+  }
+
+  reindexName(id: number, name: string): void {
+    this.s.deleteGrams!.run(id);
+    for (const g of nameGrams(name)) this.s.insertGram!.run(g, id);
+    const py = pinyinOf(name);
+    this.s.setPinyin!.run(py.full, py.initials, id);
+  }
+}

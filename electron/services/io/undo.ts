@@ -1,0 +1,203 @@
+import type { SqliteDb } from '../../../db/open.js';
+import type { JobStatus, UndoResult } from '../../../shared/domain.js';
+import { appError } from '../../../shared/errors.js';
+import { nameGrams } from '../../../shared/rules/nameGrams.js';
+import { reversedDigits } from '../../../shared/rules/phone.js';
+import { namePinyin } from '../../../shared/rules/pinyin.js';
+import { businessDay } from '../../../shared/rules/businessDay.js';
+import type { Backend } from '../../backend.js';
+import { requireStaff, type Ctx } from '../../context.js';
+import type { JobHandle } from '../../jobs/jobs.js';
+import { writeAudit } from '../audit.js';
+import { setColumns } from './memberWriter.js';
+
+type EndStatus = 'undone' | 'rolledBack' | 'cancelled';
+const chunkMs = 30;
+
+/**
+ * A member the batch created counts as used once anyone worked with them after the import: an
+ * event other than the import's own (an edit, a visit, a card, a later import), a referral, a
+ * merge. Used members are kept, no longer part of the batch: an undo never loses a clerk's work.
+ */
+const usedSql = `select
+  exists(select 1 from member_events where member_id = ?1 and kind <> 'imported')
+  or exists(select 1 from members where referrer_id = ?1 and referrer_id is not null)
+  or exists(select 1 from members where merged_into = ?1 and merged_into is not null)
+  or exists(select 1 from member_merges where survivor_id = ?1 or merged_id = ?1)
+  or exists(select 1 from member_consents where member_id = ?1) as used`;
+
+function statements(raw: SqliteDb) {
+  const p = (s: string) => raw.prepare(s);
+  return {
+    created: p(`select id, name from members where import_batch_id = ? and id > ? order by id limit 200`),
+    used: p(usedSql),
+    keep: p(`update members set import_batch_id = null where id = ?`),
+    deletes: [
+      `delete from member_name_grams where member_id = ?1`,
+      `delete from member_events where member_id = ?1`,
+      `delete from member_cards where member_id = ?1`,
+      `delete from member_tags where member_id = ?1`,
+      `delete from member_opening_balances where member_id = ?1`,
+      `delete from duplicate_candidates where member_a = ?1 or member_b = ?1`,
+      `update import_rejects set member_id = null where member_id = ?1`,
+      `delete from import_updates where member_id = ?1`,
+      `delete from members where id = ?1`,
+    ].map(p),
+    updated: p(
+      `select member_id, changes from import_updates where batch_id = ? and member_id > ? order by member_id limit 200`,
+    ),
+    member: p(`select * from members where id = ?`),
+    phoneHolder: p(`select id from members where phone = ?`),
+    deleteCard: p(
+      `delete from member_cards where id = ? and member_id = ? and status = 'active'
+       and not exists (select 1 from member_cards r where r.replaces = member_cards.id)`,
+    ),
+    deleteOpening: p(`delete from member_opening_balances where id = ?`),
+    untag: p(`delete from member_tags where member_id = ? and tag_id = ?`),
+    deleteGrams: p(`delete from member_name_grams where member_id = ?`),
+    insertGram: p(`insert or ignore into member_name_grams (gram, member_id) values (?, ?)`),
+    setPinyin: p(`update members set name_pinyin = ?, name_initials = ? where id = ?`),
+    event: p(
+      `insert into member_events (member_id, kind, data, staff_id, at, day) values (?, 'importUndone', ?, ?, ?, ?)`,
+    ),
+  };
+}
+
+/** Puts back the columns an import changed, where nobody has changed them again since. */
+function restoreMember(
+  s: ReturnType<typeof statements>,
+  raw: SqliteDb,
+  memberId: number,
+  changes: Record<string, [unknown, unknown]>,
+  at: { nowIso: string; day: string; staffId: number | null },
+): void {
+  const m = s.member.get(memberId) as Record<string, unknown> | undefined;
+  if (!m || m.erased_at) return;
+  const back: Record<string, unknown> = {};
+  for (const [col, [before, after]] of Object.entries(changes)) {
+    if (['card', 'opening', 'tags', 'phone_kind', 'phone_rev'].includes(col)) continue;
+    if (m[col] !== after) continue;
+    // Someone registered the old number since: it is theirs now.
+    if (col === 'phone' && s.phoneHolder.get(before)) continue;
+    back[col] = before;
+    if (col === 'phone') {
+      back.phone_kind = changes.phone_kind?.[0] ?? m.phone_kind;
+      back.phone_rev = reversedDigits(String(before));
+    }
+  }
+  if (Object.keys(back).length) setColumns(raw, memberId, back, at.nowIso, at.staffId);
+  if ('name' in back) {
+    s.deleteGrams.run(memberId);
+    const name = String(back.name);
+    for (const g of nameGrams(name)) s.insertGram.run(g, memberId);
+    const py = namePinyin(name);
+    s.setPinyin.run(py.full, py.initials, memberId);
+  }
+  if (changes.card) s.deleteCard.run(changes.card[1], memberId);
+  if (changes.opening?.[1]) s.deleteOpening.run(changes.opening[1]);
+  for (const tagId of (changes.tags?.[1] as number[] | undefined) ?? []) s.untag.run(memberId, tagId);
+  s.event.run(memberId, JSON.stringify({ fields: Object.keys(back) }), at.staffId, at.nowIso, at.day);
+}
+
+/**
+ * Takes a batch back out, in short transactions: members it created are removed (unless used
+ * since), members it changed get their old values back. Used by undo, by a cancelled or failed
+ * import, and at start for a batch a crash left running.
+ */
+export async function rollBackBatch(
+  backend: Backend,
+  batchId: number,
+  staffId: number | null,
+  status: EndStatus,
+  job?: JobHandle,
+): Promise<UndoResult> {
+  const raw = backend.raw;
+  const s = statements(raw);
+  const result: UndoResult = { removed: 0, restored: 0, kept: 0 };
+  const settings = backend.settings!;
+  const nowIso = backend.clock.now().toISOString();
+  const at = { nowIso, day: businessDay(nowIso, settings.timeZone, settings.dayStartHour), staffId };
+  const total = (
+    raw.prepare(`select imported + updated as n from import_batches where id = ?`).get(batchId) as { n: number }
+  ).n;
+  const step = async (work: () => boolean): Promise<void> => {
+    for (let more = true; more;) {
+      more = await backend.db.connection().execute(async () => {
+        const t0 = performance.now();
+        let again = true;
+        raw.transaction(() => {
+          while (again && performance.now() - t0 < chunkMs) again = work();
+        })();
+        return again;
+      });
+      job?.progress(result.removed + result.restored + result.kept, total);
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+
+  let lastId = 0;
+  await step(() => {
+    const rows = s.created.all(batchId, lastId) as { id: number; name: string }[];
+    for (const { id } of rows) {
+      lastId = id;
+      if ((s.used.get(id) as { used: number }).used) {
+        s.keep.run(id);
+        result.kept++;
+        continue;
+      }
+      for (const d of s.deletes) d.run(id);
+      result.removed++;
+    }
+    return rows.length > 0;
+  });
+  let lastMember = 0;
+  await step(() => {
+    const rows = s.updated.all(batchId, lastMember) as { member_id: number; changes: string }[];
+    for (const r of rows) {
+      lastMember = r.member_id;
+      restoreMember(s, raw, r.member_id, JSON.parse(r.changes) as Record<string, [unknown, unknown]>, at);
+      result.restored++;
+    }
+    return rows.length > 0;
+  });
+
+  await backend.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('import_batches')
+      .set({ status, undone_at: nowIso, undone_by: staffId, finished_at: nowIso })
+      .where('id', '=', batchId)
+      .execute();
+    await writeAudit(trx, {
+      at: nowIso,
+      staffId,
+      action:
+        status === 'undone' ? 'io.importUndone' : status === 'cancelled' ? 'io.importCancelled' : 'io.importRolledBack',
+      details: { batchId, ...result },
+    });
+  });
+  return result;
+}
+
+export async function undoBatch(ctx: Ctx, input: { batchId: number }): Promise<JobStatus> {
+  const me = requireStaff(ctx);
+  const batch = await ctx.db
+    .selectFrom('import_batches')
+    .select('status')
+    .where('id', '=', input.batchId)
+    .executeTakeFirst();
+  if (!batch) throw appError('NOT_FOUND', 'errors.io.batchNotFound');
+  if (batch.status !== 'done') throw appError('CONFLICT', 'errors.io.notUndoable');
+  if (ctx.backend.jobs.running().some((j) => j.kind !== 'export'))
+    throw appError('CONFLICT', 'errors.io.importRunning');
+  const backend = ctx.backend;
+  return backend.jobs.start('importUndo', me.id, (job) => rollBackBatch(backend, input.batchId, me.id, 'undone', job));
+}
+
+/** A batch still 'running' when the database opens was cut short by a crash: take it back out. */
+export function recoverUnfinishedImports(backend: Backend): void {
+  const rows = backend.raw.prepare(`select id from import_batches where status = 'running'`).all() as { id: number }[];
+  for (const { id } of rows) {
+    backend.log.info('io.rollback_unfinished', { batchId: id });
+    backend.jobs.start('importRollback', null, (job) => rollBackBatch(backend, id, null, 'rolledBack', job));
+  }
+}
