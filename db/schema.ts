@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ImportEntityName } from '../shared/io/entities.js';
 
 /** Kysely's view of the tables. Times are ISO-8601 UTC text; days are YYYY-MM-DD in the shop's zone. */
 export interface MetaTable {
@@ -170,7 +171,7 @@ export interface MemberNameGramsTable {
 
 export interface ImportBatchesTable {
   id: Generated<number>;
-  entity: 'members';
+  entity: ImportEntityName;
   file_name: string;
   file_sha256: string;
   encoding: string;
@@ -214,7 +215,7 @@ export interface ImportRejectsTable {
 
 export interface ImportMappingsTable {
   id: Generated<number>;
-  entity: 'members';
+  entity: ImportEntityName;
   name: string;
   /** JSON: field per file header. */
   mapping: string;

@@ -23,6 +23,8 @@ import {
 import type { Logger } from './core/log.js';
 import { isOnNetworkShare } from './core/networkShare.js';
 import { backupKeyFile, stageVerifiedBackup, swapInBackup } from './core/restoreFiles.js';
+import { Activity } from './jobs/activity.js';
+import { Checkpointer } from './jobs/checkpointer.js';
 import { Jobs } from './jobs/jobs.js';
 import { Sessions } from './sessions.js';
 import { getMeta, setMeta } from './services/meta.js';
@@ -56,12 +58,16 @@ export class Backend {
   readonly log: Logger;
   readonly sessions: Sessions;
   readonly jobs: Jobs;
+  /** Requests in flight: long jobs step aside for them. */
+  readonly activity = new Activity();
   /** Files handed in for import, by id; see services/io/staging. */
   readonly staged = new Map<string, StagedEntry>();
   private state: AppStatus['state'] = 'error';
   private errorKey: string | undefined;
   private errorParams: Record<string, string> | undefined;
   private open: Open | null = null;
+  /** The open database's key, for a job's checkpointer connection (jobs/checkpointer). */
+  private dataKey: Buffer | null = null;
   private releaseLock: (() => void) | null = null;
   private pendingPassphrase: string | null = null;
   private osUnlockFailed = false;
@@ -75,7 +81,7 @@ export class Backend {
     this.clock = opts.clock;
     this.log = opts.log;
     this.sessions = new Sessions(opts.clock, () => (this.settings?.idleLockMinutes ?? 10) * 60_000);
-    this.jobs = new Jobs(opts.clock, opts.log);
+    this.jobs = new Jobs(opts.clock, opts.log, this.activity);
   }
 
   /** Finds out where the app stands; opens the database when the OS key store can unlock it. */
@@ -164,6 +170,12 @@ export class Backend {
   get raw(): SqliteDb {
     if (!this.open) throw appError('BAD_STATE', 'errors.app.notReady');
     return this.open.raw;
+  }
+
+  /** A second connection on its own thread that checkpoints while a long job writes. */
+  checkpointer(): Checkpointer {
+    if (!this.open || !this.dataKey) throw appError('BAD_STATE', 'errors.app.notReady');
+    return new Checkpointer(this.paths.db, this.dataKey, this.opts.nativeBinding);
   }
 
   /** Copies the WAL into the database file and truncates it, so no older page image lingers there. */
@@ -313,6 +325,7 @@ export class Backend {
       return this.fail('errors.app.migrateFailed', {});
     }
     this.open = { raw, db };
+    this.dataKey = key;
     // Plaintext copies of import and export files never outlive the run that made them.
     rmSync(p.transfers, { recursive: true, force: true });
     this.staged.clear();
@@ -391,6 +404,7 @@ export class Backend {
       this.checkpoint();
       await this.open.db.destroy();
       this.open = null;
+      this.dataKey = null;
     }
     this.errorKey = undefined;
     this.errorParams = undefined;
@@ -405,6 +419,7 @@ export class Backend {
     if (this.open) {
       await this.open.db.destroy();
       this.open = null;
+      this.dataKey = null;
     }
     this.releaseLock?.();
     this.releaseLock = null;

@@ -50,6 +50,15 @@ export class Dispatcher {
   constructor(private readonly backend: Backend) {}
 
   async dispatch(caller: Caller, channelName: string, envelope: Envelope): Promise<DispatchResult> {
+    return this.backend.activity.around(() => this.run(caller, channelName, envelope));
+  }
+
+  /** A transport counts a request from its first byte, so a running job steps aside from then on. */
+  around<T>(work: () => Promise<T>): Promise<T> {
+    return this.backend.activity.around(work);
+  }
+
+  private async run(caller: Caller, channelName: string, envelope: Envelope): Promise<DispatchResult> {
     let sessionChange: DispatchResult['session'];
     try {
       if (!isChannelName(channelName)) throw appError('NOT_FOUND', 'errors.unknownChannel');

@@ -19,11 +19,15 @@ import { searchMembers } from './services/members/search.js';
 import { toMember } from './services/members/view.js';
 import * as tags from './services/tags.js';
 import { addInteraction, listTimeline } from './services/timeline.js';
-import { errorReport, listBatches } from './services/io/batches.js';
+import { listBatches } from './services/io/batches.js';
+import { errorReport } from './services/io/errorReport.js';
 import { previewImport, startImport } from './services/io/importJobs.js';
 import { deleteMapping, listMappings, saveMapping } from './services/io/mappings.js';
 import { stageFile } from './services/io/staging.js';
 import { undoBatch } from './services/io/undo.js';
+import { exportAuditLog } from './services/io/exportAudit.js';
+import { downloadExport } from './services/io/exportList.js';
+import { exportMembers } from './services/io/exportMembers.js';
 import { cancelJob, getJob } from './jobs/access.js';
 import { completeSetup } from './services/setup.js';
 import { downloadLog } from './services/support.js';
@@ -156,10 +160,14 @@ export const handlers: Handlers = {
   'io.batches': (ctx, input) => listBatches(ctx, input.page, input.pageSize),
   'io.undoBatch': undoBatch,
   'io.errorReport': errorReport,
-  'io.mappings': listMappings,
+  'io.mappings': (ctx, input) => listMappings(ctx, input.entity),
   'io.saveMapping': saveMapping,
   'io.deleteMapping': (ctx, input) => deleteMapping(ctx, input.id),
 
   'jobs.get': (ctx, input) => getJob(ctx, input.id),
   'jobs.cancel': (ctx, input) => cancelJob(ctx, input.id),
+
+  'io.exportMembers': exportMembers,
+  'io.exportAudit': exportAuditLog,
+  'io.downloadExport': downloadExport,
 };

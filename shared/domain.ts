@@ -288,6 +288,10 @@ export interface ImportResult {
   skipped: number;
   invalid: number;
   cancelled: boolean;
+  /** How long the write transactions took (what a counter request may have waited behind). */
+  transactions: { count: number; medianMs: number; maxMs: number };
+  /** The job's own WAL checkpoints, each a step of its own. */
+  checkpoints: { count: number; medianMs: number; maxMs: number };
 }
 
 export interface ImportBatchInfo {

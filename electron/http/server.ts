@@ -79,10 +79,12 @@ export async function startHttpHost(dispatcher: Dispatcher, rendererDir: string,
   let host = '';
 
   const server = createServer((req, res) => {
-    void handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.internal' } });
-      else res.destroy();
-    });
+    void dispatcher
+      .around(() => handle(req, res))
+      .catch(() => {
+        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.internal' } });
+        else res.destroy();
+      });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -104,7 +106,11 @@ export async function startHttpHost(dispatcher: Dispatcher, rendererDir: string,
       const caller = { sessionToken: sessionFrom(req), clientKey: req.socket.remoteAddress ?? '' };
       let result;
       if (upload) {
-        result = await receiveUpload(req, (input) => dispatcher.dispatch(caller, channel, { input }));
+        // Anything else the channel takes (which entity a file is for) comes as query parameters.
+        const extra = Object.fromEntries(url.searchParams);
+        result = await receiveUpload(req, (file) =>
+          dispatcher.dispatch(caller, channel, { input: { ...extra, ...file } }),
+        );
         if (!result) return send(res, 413, refused('size'));
       } else {
         const body = await readBody(req);

@@ -3,20 +3,21 @@ import type { JobKind, JobStatus } from '../../shared/domain.js';
 import { AppError } from '../../shared/errors.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/log.js';
+import type { Activity } from './activity.js';
 
 /** What a running job is handed: report progress, see a cancel, and give the counter its turn. */
 export interface JobHandle {
   readonly id: string;
   progress(done: number, total?: number | null): void;
   readonly cancelled: boolean;
-  /** Lets queued requests (a counter search, a registration) run between two short transactions. */
+  /** Lets requests in flight (a counter search, a registration) finish before the next step. */
   pause(): Promise<void>;
 }
 
 interface Entry {
   status: JobStatus;
   cancel: boolean;
-  startedMs: number;
+  startedPerf: number;
 }
 
 /** Jobs that finished stay readable this long, so a page reopened later still shows the result. */
@@ -33,12 +34,14 @@ export class Jobs {
   constructor(
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly activity: Activity,
   ) {}
 
   start(kind: JobKind, staffId: number | null, run: (job: JobHandle) => Promise<unknown>): JobStatus {
     this.prune();
     const id = randomUUID();
     const startedMs = this.clock.now().getTime();
+    const startedPerf = performance.now();
     const entry: Entry = {
       status: {
         id,
@@ -52,7 +55,7 @@ export class Jobs {
         startedAt: new Date(startedMs).toISOString(),
       },
       cancel: false,
-      startedMs,
+      startedPerf,
     };
     this.entries.set(id, entry);
     const handle: JobHandle = {
@@ -61,14 +64,16 @@ export class Jobs {
         const s = entry.status;
         s.done = done;
         if (total !== undefined) s.total = total;
-        const elapsedS = Math.max(0.001, (this.clock.now().getTime() - entry.startedMs) / 1000);
+        // Rates are wall time on a monotonic clock, not the shop's clock (which tests and the
+        // clock guard may hold still).
+        const elapsedS = Math.max(0.001, (performance.now() - entry.startedPerf) / 1000);
         s.ratePerS = Math.round(done / elapsedS);
         s.etaS = s.total !== null && s.ratePerS > 0 ? Math.max(0, Math.round((s.total - done) / s.ratePerS)) : null;
       },
       get cancelled() {
         return entry.cancel;
       },
-      pause: () => new Promise((resolve) => setImmediate(resolve)),
+      pause: () => this.activity.idle(),
     };
     // Started on the next turn, so the caller's transaction has committed before the job reads.
     setImmediate(() => {
@@ -87,7 +92,11 @@ export class Jobs {
             if (e.data.params) entry.status.errorParams = e.data.params;
           } else {
             entry.status.errorKey = 'errors.internal';
-            this.log.error('job.failed', { kind, id, error: e });
+            this.log.error('job.failed', {
+              kind,
+              id,
+              error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+            });
           }
         },
       );

@@ -1,4 +1,6 @@
 import { enBackups } from './en.backups';
+import { enImport, enImportAudit, enIoErrors, enJobs } from './en.import';
+import { enExport, enExportAudit, enExportErrors } from './en.export';
 import { enDuplicates } from './en.duplicates';
 import { enMembers } from './en.members';
 import type { zh } from './zh';
@@ -30,6 +32,7 @@ export const en: Shape<typeof zh> = {
     tags: 'Tags',
     staff: 'Staff',
     backups: 'Backups',
+    import: 'Import',
     settings: 'Settings',
     audit: 'Audit log',
   },
@@ -114,6 +117,9 @@ export const en: Shape<typeof zh> = {
   members: enMembers,
   duplicates: enDuplicates,
   backups: enBackups,
+  import: enImport,
+  jobs: enJobs,
+  export: enExport,
   tags: {
     title: 'Tags',
     empty: 'No tags yet. Press “New tag”, or type a new name in the tag box on a member’s page.',
@@ -196,6 +202,8 @@ export const en: Shape<typeof zh> = {
     action: 'Action',
     details: 'Details',
     actions: {
+      ...enImportAudit,
+      ...enExportAudit,
       members_archived: 'Member archived',
       members_restored: 'Member restored',
       setup_completed: 'Setup completed',
@@ -228,6 +236,8 @@ export const en: Shape<typeof zh> = {
     },
   },
   errors: {
+    ...enIoErrors,
+    ...enExportErrors,
     validation: 'Please check the highlighted fields',
     required: 'Required',
     tooLong: 'Too long (at most {{limit}} characters)',

@@ -1,4 +1,6 @@
 import { zhBackups } from './zh.backups';
+import { zhImport, zhImportAudit, zhIoErrors, zhJobs } from './zh.import';
+import { zhExport, zhExportAudit, zhExportErrors } from './zh.export';
 import { zhDuplicates } from './zh.duplicates';
 import { zhMembers } from './zh.members';
 
@@ -27,6 +29,7 @@ export const zh = {
     tags: '标签',
     staff: '员工',
     backups: '备份',
+    import: '导入会员',
     settings: '设置',
     audit: '操作日志',
   },
@@ -109,6 +112,9 @@ export const zh = {
   members: zhMembers,
   duplicates: zhDuplicates,
   backups: zhBackups,
+  import: zhImport,
+  jobs: zhJobs,
+  export: zhExport,
   tags: {
     title: '标签',
     empty: '还没有标签。点“新建标签”，或在会员页的标签框里直接输入新名字。',
@@ -190,6 +196,8 @@ export const zh = {
     action: '操作',
     details: '详情',
     actions: {
+      ...zhImportAudit,
+      ...zhExportAudit,
       members_archived: '归档会员',
       members_restored: '恢复会员',
       setup_completed: '完成首次设置',
@@ -222,6 +230,8 @@ export const zh = {
     },
   },
   errors: {
+    ...zhIoErrors,
+    ...zhExportErrors,
     validation: '请检查标红的项目',
     required: '必填',
     tooLong: '太长了（最多 {{limit}} 个字符）',

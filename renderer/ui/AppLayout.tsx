@@ -1,6 +1,7 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import {
   IconDatabaseExport,
+  IconFileImport,
   IconHistory,
   IconSettings,
   IconTags,
@@ -17,6 +18,7 @@ import { LockOverlay } from '../features/auth/LockOverlay';
 import { useIdleLock } from '../features/auth/useIdleLock';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { MergePage } from '../features/duplicates/MergePage';
 import { MemberPage } from '../features/members/MemberPage';
 import { MembersPage } from '../features/members/MembersPage';
@@ -42,6 +44,7 @@ const nav: NavItem[] = [
   { path: '/duplicates', labelKey: 'nav.duplicates', icon: <IconUsersGroup size={18} />, permission: 'members.merge' },
   { path: '/tags', labelKey: 'nav.tags', icon: <IconTags size={18} />, permission: 'tags.manage' },
   { path: '/staff', labelKey: 'nav.staff', icon: <IconUserCog size={18} />, permission: 'staff.manage' },
+  { path: '/import', labelKey: 'nav.import', icon: <IconFileImport size={18} />, permission: 'io.import' },
   { path: '/backups', labelKey: 'nav.backups', icon: <IconDatabaseExport size={18} />, permission: 'backups.create' },
   { path: '/settings', labelKey: 'nav.settings', icon: <IconSettings size={18} />, permission: 'settings.manage' },
   { path: '/audit', labelKey: 'nav.audit', icon: <IconHistory size={18} />, permission: 'audit.read' },
@@ -98,6 +101,7 @@ export function AppLayout() {
           )}
           {allowed('tags.manage') && <Route path="/tags" component={TagsPage} />}
           {allowed('staff.manage') && <Route path="/staff" component={StaffPage} />}
+          {allowed('io.import') && <Route path="/import" component={ImportPage} />}
           {allowed('backups.create') && <Route path="/backups" component={BackupsPage} />}
           {allowed('settings.manage') && <Route path="/settings" component={SettingsPage} />}
           {allowed('audit.read') && <Route path="/audit" component={AuditPage} />}

@@ -5,6 +5,7 @@ import { appChannels } from './app.js';
 import { authChannels } from './auth.js';
 import { backupsChannels } from './backups.js';
 import { duplicatesChannels } from './duplicates.js';
+import { exportChannels } from './export.js';
 import { ioChannels } from './io.js';
 import { membersChannels } from './members.js';
 import { settingsChannels } from './settings.js';
@@ -25,6 +26,7 @@ export const channels = {
   ...duplicatesChannels,
   ...backupsChannels,
   ...ioChannels,
+  ...exportChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -35,8 +37,12 @@ export type OutputOf<C extends ChannelName> = Channels[C] extends ChannelDef<z.Z
 
 /** Channels whose result is a file, delivered by the transport rather than returned. */
 export type FileChannelName = { [C in ChannelName]: OutputOf<C> extends FileDownload ? C : never }[ChannelName];
-/** Channels that bring a file. */
-export type UploadChannelName = { [C in ChannelName]: Channels[C]['file'] extends 'upload' ? C : never }[ChannelName];
+/**
+ * Channels that bring a file (`file: 'upload'`), named here because a definition's literal `file`
+ * is not kept in its type; a unit test checks this list against the table.
+ */
+export const uploadChannels = ['io.stageFile'] as const;
+export type UploadChannelName = (typeof uploadChannels)[number];
 
 export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(channels, name);

@@ -8,13 +8,22 @@ import {
   type Page,
   type StagedFile,
 } from '../domain.js';
-import { memberFileFields } from '../io/memberFields.js';
+import { importEntities, importEntityNames } from '../io/entities.js';
 import { id, pageInput, printable } from './fields.js';
 
 const fileId = z.string().regex(/^[0-9a-f-]{36}$/, 'errors.io.fileGone');
+const entity = z.enum(importEntityNames, 'errors.choice').default('members');
 /** The field each file column goes to, in column order; null leaves the column out. */
-const columnMapping = z.array(z.enum(memberFileFields, 'errors.choice').nullable()).max(200, 'errors.tooLong');
-const importInput = z.object({ fileId, mapping: columnMapping, mode: z.enum(importModes, 'errors.choice') });
+const columnMapping = z.array(z.string().max(40, 'errors.tooLong').nullable()).max(200, 'errors.tooLong');
+/** Every mapped field must be one of the entity's. */
+const fieldsOfEntity = (v: { entity: keyof typeof importEntities; mapping: (string | null)[] }, ctx: z.RefinementCtx) =>
+  v.mapping.forEach((f, i) => {
+    if (f !== null && !importEntities[v.entity].fields.includes(f))
+      ctx.addIssue({ code: 'custom', message: 'errors.choice', path: ['mapping', i] });
+  });
+const importInput = z
+  .object({ entity, fileId, mapping: columnMapping, mode: z.enum(importModes, 'errors.choice') })
+  .superRefine(fieldsOfEntity);
 
 /** Data in (import with mapping and preview, undo, error report) and long-job progress. */
 export const ioChannels = {
@@ -24,6 +33,7 @@ export const ioChannels = {
    */
   'io.stageFile': channel<StagedFile>()({
     input: z.object({
+      entity,
       path: z.string().min(1, 'errors.required').max(1000, 'errors.tooLong'),
       name: z
         .string()
@@ -35,6 +45,8 @@ export const ioChannels = {
     access: 'io.import',
     idempotent: false,
     file: 'upload',
+    // Copying and decoding a large file takes seconds: the connection must not be held meanwhile.
+    transaction: false,
   }),
   /** Reads the whole file as the import would and counts what would happen; writes nothing. */
   'io.previewImport': channel<JobStatus>()({ input: importInput, access: 'io.import', idempotent: false }),
@@ -49,19 +61,28 @@ export const ioChannels = {
     access: 'io.import',
     idempotent: false,
     file: 'download',
+    // Up to a whole file of refused rows: read in short steps, not in one transaction.
+    transaction: false,
   }),
-  'io.mappings': channel<ImportMappingInfo[]>()({ input: z.object({}), access: 'io.import', idempotent: false }),
+  'io.mappings': channel<ImportMappingInfo[]>()({
+    input: z.object({ entity }),
+    access: 'io.import',
+    idempotent: false,
+  }),
   'io.saveMapping': channel<ImportMappingInfo>()({
-    input: z.object({
-      name: z
-        .string()
-        .trim()
-        .min(1, 'errors.required')
-        .max(40, 'errors.tooLong')
-        .refine(printable, 'errors.badCharacters'),
-      headers: z.array(z.string().max(200, 'errors.tooLong')).min(1, 'errors.required').max(200, 'errors.tooLong'),
-      mapping: columnMapping,
-    }),
+    input: z
+      .object({
+        entity,
+        name: z
+          .string()
+          .trim()
+          .min(1, 'errors.required')
+          .max(40, 'errors.tooLong')
+          .refine(printable, 'errors.badCharacters'),
+        headers: z.array(z.string().max(200, 'errors.tooLong')).min(1, 'errors.required').max(200, 'errors.tooLong'),
+        mapping: columnMapping,
+      })
+      .superRefine(fieldsOfEntity),
     access: 'io.import',
     idempotent: true,
   }),

@@ -106,7 +106,7 @@ export function readMemberRow(cells: string[], columns: ColumnsOf, today: string
       const r = s.safeParse(raw);
       return r.success && r.data !== undefined && r.data !== '' ? { ok: true, value: r.data } : { ok: false, reason };
     });
-  const text = (f: MemberFileField, max: number) => take(f, (raw) => cleanText(raw, max));
+  const text = (f: MemberFileField, max: number, lines = false) => take(f, (raw) => cleanText(raw, max, lines));
   try {
     const phone = take('phone', parseImportPhone);
     if (!phone) throw new Refused('phoneMissing', 'phone');
@@ -132,10 +132,10 @@ export function readMemberRow(cells: string[], columns: ColumnsOf, today: string
       birthday: date('birthday'),
       email: schema('email', emailSchema, 'emailInvalid'),
       wechat: schema('wechat', wechatSchema, 'wechatInvalid'),
-      address: text('address', 200),
+      address: text('address', 200, true),
       occupation: text('occupation', 40),
       phone2,
-      notes: text('notes', 1000),
+      notes: text('notes', 1000, true),
       joinedOn: date('joinedOn'),
       memberNo: take('memberNo', (raw): Check<string> =>
         /^[A-Za-z0-9-]{1,20}$/.test(raw)

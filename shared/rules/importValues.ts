@@ -207,12 +207,15 @@ export function parsePoints(raw: string): Parsed<number> {
 
 /**
  * Free text (names, addresses, notes) kept as typed, full-width punctuation included. Line breaks
- * inside a cell become one space: the fields are single-line in the app. `max` counts code
- * points, so a rare character outside the BMP (𠮷) counts once, as a clerk would count it.
+ * inside a cell become one space in single-line fields (names); `lines` keeps them as "\n" for
+ * the fields that may hold several lines in the app (notes, addresses), so an exported member
+ * imports back unchanged. `max` counts code points, so a rare character outside the BMP (𠮷)
+ * counts once, as a clerk would count it.
  */
-export function cleanText(raw: string, max: number): Parsed<string> {
-  const text = raw.trim().replace(/\s*[\r\n\u2028\u2029]\s*/g, ' ');
-  if (badCharacters.test(text)) return fail('badCharacters');
+export function cleanText(raw: string, max: number, lines = false): Parsed<string> {
+  const trimmed = raw.trim();
+  const text = lines ? trimmed.replace(/\r\n?/g, '\n') : trimmed.replace(/\s*[\r\n\u2028\u2029]\s*/g, ' ');
+  if (badCharacters.test(lines ? text.replace(/\n/g, ' ') : text)) return fail('badCharacters');
   return [...text].length > max ? fail('tooLong') : ok(text);
 }
 

@@ -1,3 +1,6 @@
+import { exportRows, type ExportRun } from './export.js';
+import { importRows } from './import.js';
+import type { ImportBench } from './importRun.js';
 import type { PopulateResult } from './populate.js';
 import { baselines, kindLabels, type KindResult } from './search.js';
 import { int, median, ms } from './stats.js';
@@ -28,7 +31,11 @@ export interface BenchReport {
   search: KindResult[];
   /** One manual backup of the benched database (VACUUM INTO + key file), then its verification. */
   backup: { seconds: number; verifySeconds: number; mb: number };
+  /** Every member exported through the export job, per format (issue 4). */
+  export: ExportRun[];
   startup: { command: StartupCommand; runs: StartupRun[]; idle: StartupRun } | { skipped: string };
+  /** The same number of rows imported from a CSV through browser mode (issue 4), or why not. */
+  import: ImportBench | { skipped: string };
 }
 
 type Row = string[];
@@ -98,6 +105,8 @@ function otherRows(r: BenchReport): Row[] {
       `≤ 10 s: ${r.backup.seconds <= 10 ? 'met' : 'MISSED'}`,
     ],
     ['verifying that backup (integrity check, as a restore does)', `${r.backup.verifySeconds.toFixed(1)} s`, ''],
+    ...exportRows(r.export),
+    ...importRows(r.import, p.members / p.insertSeconds),
   ];
   if ('skipped' in r.startup) {
     rows.push(['startup to ready', `skipped: ${r.startup.skipped}`, '']);

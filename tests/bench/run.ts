@@ -14,6 +14,8 @@ import { parseBenchArgs, usage, type BenchOptions } from './args.js';
 import { populate } from './populate.js';
 import { markdownReport, printReport, type BenchReport, type Machine } from './report.js';
 import { benchSearch, sampleQueries } from './search.js';
+import { benchExport } from './export.js';
+import { benchImport } from './import.js';
 import { startOnce, startupCommand, type StartupRun } from './startup.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -134,6 +136,13 @@ async function main(): Promise<void> {
       budgetSeconds: opts.budgetSeconds,
       progress,
     });
+    const exports = [];
+    for (const format of ['csvUtf8', 'csvGb18030', 'xlsx'] as const) {
+      progress(`exporting every member to ${format}…`);
+      // XLSX is several times slower; its rate is measured on the first 100,000 rows.
+      const stopAfter = format === 'xlsx' ? 100_000 : undefined;
+      exports.push(await benchExport({ ...shop, format, ...(stopAfter ? { stopAfter } : {}), progress }));
+    }
     progress('backing up the database once, then verifying the copy…');
     const backupDir = join(dir, 'bench-backup');
     const b0 = performance.now();
@@ -158,6 +167,9 @@ async function main(): Promise<void> {
       startup = { skipped: why.split('\n')[0]! };
     }
 
+    progress(`importing ${opts.members.toLocaleString('en')} rows into a new shop through browser mode…`);
+    const imported = await benchImport(repo, opts.members, opts.seed, progress);
+
     const fromEnv = process.env.BENCH_MEMBERS && !argv.includes('--members');
     const members = fromEnv ? `BENCH_MEMBERS=${process.env.BENCH_MEMBERS} ` : '';
     const report: BenchReport = {
@@ -171,7 +183,9 @@ async function main(): Promise<void> {
       budgetSeconds: opts.budgetSeconds,
       search,
       backup,
+      export: exports,
       startup,
+      import: imported,
     };
     console.log(`\n${printReport(report)}\n`);
     console.log('Markdown for docs/benchmarks.md:\n');

@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expected, rows, writeFixture, type FixtureKind } from '../fixtures/importFiles.js';
-import { closeShops, openShop, tempDir } from './harness.js';
-import { importFile, preview, stage } from './ioHelpers.js';
+import { addStaff, auditRows, closeShops, openShop, signedIn, silentLog, startBackend, tempDir } from './harness.js';
+import { finished, importFile, preview, stage } from './ioHelpers.js';
 
 afterEach(closeShops);
 
@@ -67,7 +70,7 @@ describe('import: files as shops bring them', () => {
           phone: '+8613700137000',
           gender: 'female',
           birthday: '1990-01-02',
-          notes: '多行 备注',
+          notes: '多行\n备注',
           source: 'import',
         },
         {
@@ -118,5 +121,147 @@ describe('import: files as shops bring them', () => {
       values: { name: '张三', phone: '138 0013 8000', totalSpent: '1234.50', points: '1200' },
     });
     expect(h.backend.raw.prepare('select count(*) as n from members').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('import: batches', () => {
+  it('undoes a batch as one: new members removed, updated members restored, used members kept', async () => {
+    const { h, owner } = await openShop();
+    const dir = tempDir();
+    const before = await owner.call('members.register', { phone: '13600136000', name: '老会员', notes: '原备注' });
+    const { result } = await importFile(owner, await writeFixture(dir, 'utf8'), 'addAndUpdate');
+    expect(result).toMatchObject({ imported: expected.new - 1, updated: 1 });
+    const updated = await owner.call('members.get', { id: before.id });
+    expect(updated.name).toBe('阿卜杜拉·买买提');
+    // A clerk works with one imported member before the undo.
+    const [zhang] = await owner.call('members.search', { q: '13800138000' });
+    await owner.call('members.addInteraction', { id: zhang!.id, kind: 'visit', body: '到店' });
+
+    const job = await finished(owner, await owner.call('io.undoBatch', { batchId: result.batchId }));
+    expect(job.state, JSON.stringify(silentLog.lines.filter((l) => l.event === 'job.failed'))).toBe('done');
+    expect(job.result).toEqual({ removed: expected.new - 2, restored: 1, kept: 1 });
+    const restored = await owner.call('members.get', { id: before.id });
+    expect(restored).toMatchObject({ name: '老会员', notes: '原备注' });
+    expect(await owner.call('members.search', { q: '老会员' })).toHaveLength(1);
+    expect(await owner.call('members.search', { q: '阿卜' })).toHaveLength(0);
+    const names = (h.backend.raw.prepare('select name from members order by id').all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    expect(names).toEqual(['老会员', '张三']);
+    expect(h.backend.raw.prepare('select count(*) as n from member_opening_balances').get()).toEqual({ n: 1 });
+    expect((await owner.fail('io.undoBatch', { batchId: result.batchId })).code).toBe('CONFLICT');
+  });
+});
+
+/** A file of `n` good rows with distinct mobiles. */
+function bigFile(dir: string, n: number, name = 'big.csv'): string {
+  const lines = ['姓名,手机号,积分'];
+  for (let i = 0; i < n; i++) lines.push(`会员${i},139${String(i).padStart(8, '0')},${i % 100}`);
+  const path = join(dir, name);
+  writeFileSync(path, lines.join('\n'));
+  return path;
+}
+
+describe('import: a job that never leaves half a batch', () => {
+  it('cancel takes back everything the import had written', async () => {
+    const { h, owner } = await openShop();
+    const file = await stage(owner, bigFile(tempDir(), 20_000));
+    await preview(owner, file);
+    const job = await owner.call('io.startImport', {
+      fileId: file.fileId,
+      mapping: file.suggested as never,
+      mode: 'addOnly',
+    });
+    await expect
+      .poll(() => (h.backend.raw.prepare('select count(*) as n from members').get() as { n: number }).n)
+      .toBeGreaterThan(100);
+    // The counter keeps working while it runs.
+    await owner.call('members.register', { phone: '13800138000', name: '柜台登记' });
+    expect((await owner.call('members.search', { q: '柜台' })).map((m) => m.name)).toEqual(['柜台登记']);
+    await owner.call('jobs.cancel', { id: job.id });
+    const end = await finished(owner, job);
+    expect(end.state).toBe('cancelled');
+    expect(end.result).toMatchObject({ cancelled: true });
+    expect(h.backend.raw.prepare('select name from members').all()).toEqual([{ name: '柜台登记' }]);
+    expect(h.backend.raw.prepare('select count(*) as n from member_name_grams').get()).toEqual({ n: 7 });
+    expect(h.backend.raw.prepare('select status from import_batches').all()).toEqual([{ status: 'cancelled' }]);
+  });
+
+  it('a kill -9 mid-import leaves no partial batch: the next start rolls it back', async () => {
+    const { h, passphrase } = await openShop();
+    const dir = h.dir;
+    const file = bigFile(tempDir(), 30_000);
+    await h.close();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/integration/importChild.ts', dir, passphrase, file],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const said = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      child.once('exit', () => resolve(out.trim()));
+    });
+    expect(said).toMatch(/^IMPORTING \d+$/);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+
+    const again = await startBackend(dir);
+    try {
+      await again.backend.unlock(passphrase);
+      const raw = again.backend.raw;
+      await expect
+        .poll(() => (raw.prepare('select status from import_batches').get() as { status: string }).status, {
+          timeout: 20_000,
+        })
+        .toBe('rolledBack');
+      expect(raw.prepare('select count(*) as n from members').get()).toEqual({ n: 0 });
+      expect(raw.prepare('select count(*) as n from member_name_grams').get()).toEqual({ n: 0 });
+      expect(raw.prepare('select count(*) as n from member_events').get()).toEqual({ n: 0 });
+      expect(raw.prepare('select count(*) as n from member_opening_balances').get()).toEqual({ n: 0 });
+      expect(auditRows(again, 'io.importRolledBack')).toHaveLength(1);
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
+});
+
+describe('import: who may, and what is checked', () => {
+  it('refuses a clerk, needs a preview first, and a phone column', async () => {
+    const { h, owner } = await openShop();
+    await addStaff(owner, 'clerk1', 'clerk');
+    await addStaff(owner, 'manager1', 'manager');
+    const path = await writeFixture(tempDir(), 'utf8');
+    const clerk = await signedIn(h, 'clerk1', 'clerk1-pass-1');
+    expect((await clerk.fail('io.stageFile', { path, name: 'x.csv' })).code).toBe('FORBIDDEN');
+    expect((await clerk.fail('io.batches', {})).code).toBe('FORBIDDEN');
+    const manager = await signedIn(h, 'manager1', 'manager1-pass-1');
+    const { result } = await importFile(manager, path);
+    expect(result.imported).toBe(expected.new);
+    // A staged file is its stager's.
+    const mine = await stage(manager, path);
+    expect(
+      (await owner.fail('io.previewImport', { fileId: mine.fileId, mapping: mine.suggested as never, mode: 'addOnly' }))
+        .code,
+    ).toBe('NOT_FOUND');
+    const file = await stage(owner, path);
+    expect(
+      (await owner.fail('io.startImport', { fileId: file.fileId, mapping: file.suggested as never, mode: 'addOnly' }))
+        .messageKey,
+    ).toBe('errors.io.previewFirst');
+    const noPhone = file.suggested.map((f) => (f === 'phone' ? null : f));
+    const e = await owner.fail('io.previewImport', { fileId: file.fileId, mapping: noPhone as never, mode: 'addOnly' });
+    expect(e.fields?.mapping).toEqual({ messageKey: 'errors.io.requiredNotMapped', params: { field: 'phone' } });
+    const bad = await owner.fail('io.previewImport', {
+      fileId: file.fileId,
+      mapping: ['name', 'shoeSize'],
+      mode: 'addOnly',
+    });
+    expect(bad.fields?.['mapping.1']?.messageKey).toBe('errors.choice');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { channels, isChannelName, requestIdPattern } from '../../shared/contract/index.js';
+import { channels, isChannelName, requestIdPattern, uploadChannels } from '../../shared/contract/index.js';
 import { registerMemberInput } from '../../shared/contract/members.js';
 import { settingsInput } from '../../shared/contract/settings.js';
 import { permissions } from '../../shared/permissions.js';
@@ -84,6 +84,8 @@ describe('the channel table', () => {
       'io.batches',
       'io.mappings',
       'io.errorReport',
+      // Hands over a finished export's file once; it changes nothing (the export was audited when written).
+      'io.downloadExport',
       'jobs.get',
       // A repeat stages the file again, previews again or asks a stopping job to stop again:
       // nothing in the database to apply twice.
@@ -103,6 +105,11 @@ describe('the channel table', () => {
       const def = channels[name as keyof typeof channels];
       expect(def.idempotent, name).toBe(!exempt.has(name));
     }
+  });
+
+  it('names exactly the channels that bring a file as upload channels', () => {
+    const uploads = channelNames.filter((n) => channels[n as keyof typeof channels].file === 'upload');
+    expect(uploads).toEqual([...uploadChannels]);
   });
 
   it('restricts owner-only work to permissions a clerk does not have', () => {

@@ -371,6 +371,12 @@ describe('cleanText', () => {
     expect(cleanText('abcd', 3)).toEqual(refused('tooLong'));
     expect(cleanText('  abc  ', 3)).toEqual({ ok: true, value: 'abc' });
   });
+
+  it('keeps line breaks, as "\\n", in fields that hold several lines (notes, addresses)', () => {
+    expect(cleanText('北京市\r\n朝阳区\n幸福路', 40, true)).toEqual({ ok: true, value: '北京市\n朝阳区\n幸福路' });
+    expect(cleanText('  第一行\r第二行\n  ', 40, true)).toEqual({ ok: true, value: '第一行\n第二行' });
+    expect(cleanText('a\tb\nc', 40, true)).toEqual(refused('badCharacters'));
+  });
 });
 
 describe('parseTagList', () => {

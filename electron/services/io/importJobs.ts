@@ -1,32 +1,50 @@
 import type { ParsedInputOf } from '../../../shared/contract/index.js';
 import type { ImportCounts, ImportPreview, ImportPreviewRow, ImportResult, JobStatus } from '../../../shared/domain.js';
 import { appError, fieldError } from '../../../shared/errors.js';
-import { columnsOf } from '../../../shared/io/memberRow.js';
+import { importEntities } from '../../../shared/io/entities.js';
 import type { Backend } from '../../backend.js';
 import { requireStaff, type Ctx } from '../../context.js';
 import type { JobHandle } from '../../jobs/jobs.js';
 import { writeAudit } from '../audit.js';
 import { shopToday } from '../members/view.js';
-import { MemberWriter, previewRow, type Classified } from './memberWriter.js';
+import { importers } from './importers.js';
+import type { Classified, RowWriter } from './memberWriter.js';
+import { WriteSteps } from '../../jobs/writeSteps.js';
 import { readTable, type TableRow } from './readTable.js';
 import { dropStaged, stagedFor, type StagedEntry } from './staging.js';
-import { rollBackBatch } from './undo.js';
 
 type ImportInput = ParsedInputOf<'io.previewImport'>;
 
 const previewRows = 20;
+/**
+ * Rows read ahead of one step. Rows held across a step's await outlive V8's young generation; a
+ * preview's fast steps of thousands of rows each grew the old generation (and the process's peak
+ * memory) by hundreds of megabytes of garbage before a full collection.
+ */
+const maxChunkRows = 500;
 /** A write transaction aims at this long, so a counter request never waits more than about that. */
-const targetTxMs = 30;
+const targetTxMs = 35;
+function txSummary(ms: number[]): ImportResult['transactions'] {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const round = (v: number) => Math.round(v * 10) / 10;
+  return {
+    count: sorted.length,
+    medianMs: round(sorted[Math.floor(sorted.length / 2)] ?? 0),
+    maxMs: round(sorted[sorted.length - 1] ?? 0),
+  };
+}
 
 const zeroCounts = (): ImportCounts => ({ new: 0, update: 0, dupInFile: 0, dupExisting: 0, invalid: 0 });
-const previewKey = (i: ImportInput) => JSON.stringify([i.fileId, i.mapping, i.mode]);
+const previewKey = (i: ImportInput) => JSON.stringify([i.entity, i.fileId, i.mapping, i.mode]);
 
 function checkInput(ctx: Ctx, input: ImportInput): StagedEntry {
   const me = requireStaff(ctx);
   const staged = stagedFor(ctx, input.fileId);
   if (staged.staffId !== me.id) throw appError('NOT_FOUND', 'errors.io.fileGone');
   if (input.mapping.length > staged.headers.length) throw fieldError('mapping', 'errors.io.mappingMismatch');
-  if (!input.mapping.includes('phone')) throw fieldError('mapping', 'errors.io.phoneNotMapped');
+  if (staged.entity !== input.entity) throw appError('NOT_FOUND', 'errors.io.fileGone');
+  for (const field of importEntities[input.entity].required)
+    if (!input.mapping.includes(field)) throw fieldError('mapping', 'errors.io.requiredNotMapped', { field });
   const dup = input.mapping.find((f, i) => f && input.mapping.indexOf(f) !== i);
   if (dup) throw fieldError('mapping', 'errors.io.fieldTwice', { field: dup });
   if (ctx.backend.jobs.running().some((j) => j.kind !== 'export'))
@@ -34,11 +52,11 @@ function checkInput(ctx: Ctx, input: ImportInput): StagedEntry {
   return staged;
 }
 
-function writerFor(backend: Backend, ctx: Ctx, input: ImportInput, staffId: number): MemberWriter {
-  return new MemberWriter({
+function writerFor(backend: Backend, ctx: Ctx, input: ImportInput, staffId: number): RowWriter {
+  return importers[input.entity].writer({
     raw: backend.raw,
     mode: input.mode,
-    columns: columnsOf(input.mapping),
+    mapping: input.mapping,
     today: shopToday(ctx),
     nowIso: ctx.nowIso,
     staffId,
@@ -65,7 +83,7 @@ async function inChunks(
     done += chunk.length;
     // Aim the next chunk at the target time, from this one's cost per row; never a jump of more than 2×.
     const perRow = ms / Math.max(1, chunk.length);
-    size = Math.max(20, Math.min(size * 2, Math.floor(targetTxMs / Math.max(perRow, 0.001)), 5000));
+    size = Math.max(20, Math.min(size * 2, Math.floor(targetTxMs / Math.max(perRow, 0.001)), maxChunkRows));
     chunk = [];
     job.progress(done, progressTotal ?? null);
     await job.pause();
@@ -105,7 +123,7 @@ export async function previewImport(ctx: Ctx, input: ImportInput): Promise<JobSt
           for (const r of chunk) {
             const c = writer.classify(r.line, r.cells);
             counts[c.status]++;
-            if (rows.length < previewRows) rows.push(previewRow(c));
+            if (rows.length < previewRows) rows.push(writer.preview(c));
           }
           return performance.now() - t0;
         }),
@@ -131,7 +149,7 @@ export async function startImport(ctx: Ctx, input: ImportInput): Promise<JobStat
   const batch = await ctx.db
     .insertInto('import_batches')
     .values({
-      entity: 'members',
+      entity: input.entity,
       file_name: staged.name,
       file_sha256: staged.sha256,
       encoding: staged.encoding ?? 'xlsx',
@@ -153,48 +171,52 @@ export async function startImport(ctx: Ctx, input: ImportInput): Promise<JobStat
   return backend.jobs.start('import', me.id, async (job) => {
     const writer = writerFor(backend, ctx, input, me.id);
     const counts = zeroCounts();
-    const raw = backend.raw;
-    const setCounts = raw.prepare(
+    const setCounts = backend.raw.prepare(
       `update import_batches set rows_total = ?, imported = ?, updated = ?, skipped = ?, invalid = ? where id = ?`,
     );
     const expected = staged.previewTotal ?? null;
+    const txMs: number[] = [];
+    const steps = new WriteSteps(backend);
     try {
       await inChunks(
         staged,
         job,
-        (chunk) =>
-          backend.db.connection().execute(async () => {
-            const t0 = performance.now();
-            // Import chunks need not survive a power cut one by one: an unfinished batch is rolled
-            // back at the next start anyway. The final status below is written with FULL again.
-            raw.pragma('synchronous=NORMAL');
-            try {
-              raw.transaction(() => {
-                for (const r of chunk) {
-                  const c: Classified = writer.classify(r.line, r.cells);
-                  counts[c.status]++;
-                  writer.write(c, batchId);
-                }
-                const skipped = counts.dupInFile + counts.dupExisting;
-                const total = skipped + counts.new + counts.update + counts.invalid;
-                setCounts.run(total, counts.new, counts.update, skipped, counts.invalid, batchId);
-              })();
-            } finally {
-              raw.pragma('synchronous=FULL');
+        async (chunk) => {
+          const { ms } = await steps.step(() => {
+            for (const r of chunk) {
+              const c: Classified = writer.classify(r.line, r.cells);
+              counts[c.status]++;
+              writer.write(c, batchId);
             }
-            return performance.now() - t0;
-          }),
+            const skipped = counts.dupInFile + counts.dupExisting;
+            const total = skipped + counts.new + counts.update + counts.invalid;
+            setCounts.run(total, counts.new, counts.update, skipped, counts.invalid, batchId);
+          });
+          txMs.push(ms);
+          return ms;
+        },
         expected,
       );
     } catch (e) {
-      await rollBackBatch(backend, batchId, me.id, 'rolledBack', job);
+      await steps.end();
+      await importers[input.entity].rollBack(backend, batchId, me.id, 'rolledBack', job);
       dropStaged(ctx, input.fileId);
       throw e;
     }
+    await steps.end();
     if (job.cancelled) {
-      await rollBackBatch(backend, batchId, me.id, 'cancelled', job);
+      await importers[input.entity].rollBack(backend, batchId, me.id, 'cancelled', job);
       dropStaged(ctx, input.fileId);
-      const result: ImportResult = { batchId, imported: 0, updated: 0, skipped: 0, invalid: 0, cancelled: true };
+      const result: ImportResult = {
+        batchId,
+        imported: 0,
+        updated: 0,
+        skipped: 0,
+        invalid: 0,
+        cancelled: true,
+        transactions: txSummary(txMs),
+        checkpoints: txSummary(steps.checkpointMs),
+      };
       return result;
     }
     const result: ImportResult = {
@@ -204,6 +226,8 @@ export async function startImport(ctx: Ctx, input: ImportInput): Promise<JobStat
       skipped: counts.dupInFile + counts.dupExisting,
       invalid: counts.invalid,
       cancelled: false,
+      transactions: txSummary(txMs),
+      checkpoints: txSummary(steps.checkpointMs),
     };
     const finishedAt = backend.clock.now().toISOString();
     await backend.db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import type { ImportMappingInfo } from '../../../shared/domain.js';
 import { appError } from '../../../shared/errors.js';
-import type { MemberFileField } from '../../../shared/io/memberFields.js';
+import type { ImportEntityName } from '../../../shared/io/entities.js';
 import { requireStaff, type Ctx } from '../../context.js';
 
 const toInfo = (r: { id: number; name: string; mapping: string }): ImportMappingInfo => ({
@@ -10,21 +10,30 @@ const toInfo = (r: { id: number; name: string; mapping: string }): ImportMapping
 });
 
 /** Saved column mappings: an old till's export has the same headers every time. */
-export async function listMappings(ctx: Ctx): Promise<ImportMappingInfo[]> {
-  const rows = await ctx.db.selectFrom('import_mappings').select(['id', 'name', 'mapping']).orderBy('name').execute();
+export async function listMappings(ctx: Ctx, entity: ImportEntityName): Promise<ImportMappingInfo[]> {
+  const rows = await ctx.db
+    .selectFrom('import_mappings')
+    .select(['id', 'name', 'mapping'])
+    .where('entity', '=', entity)
+    .orderBy('name')
+    .execute();
   return rows.map(toInfo);
 }
 
 /** The saved mapping that names every one of these headers, if there is one. */
-export async function savedMappingFor(ctx: Ctx, headers: string[]): Promise<ImportMappingInfo | null> {
-  const all = await listMappings(ctx);
+export async function savedMappingFor(
+  ctx: Ctx,
+  entity: ImportEntityName,
+  headers: string[],
+): Promise<ImportMappingInfo | null> {
+  const all = await listMappings(ctx, entity);
   const set = new Set(headers);
   return all.find((m) => Object.keys(m.mapping).length > 0 && Object.keys(m.mapping).every((h) => set.has(h))) ?? null;
 }
 
 export async function saveMapping(
   ctx: Ctx,
-  input: { name: string; headers: string[]; mapping: (MemberFileField | null)[] },
+  input: { entity: ImportEntityName; name: string; headers: string[]; mapping: (string | null)[] },
 ): Promise<ImportMappingInfo> {
   const me = requireStaff(ctx);
   const mapping: Record<string, string> = {};

@@ -1,19 +1,28 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDb } from '../../../db/open.js';
 import type { ImportMode, ImportPreviewRow, ImportRowStatus } from '../../../shared/domain.js';
-import { readMemberRow, type ColumnsOf, type MemberImportRow } from '../../../shared/io/memberRow.js';
+import type { MemberFileField } from '../../../shared/io/memberFields.js';
+import { columnsOf, readMemberRow, type ColumnsOf, type MemberImportRow } from '../../../shared/io/memberRow.js';
 import { nameGrams } from '../../../shared/rules/nameGrams.js';
 import { namePinyin } from '../../../shared/rules/pinyin.js';
 import { phoneForDisplay, reversedDigits } from '../../../shared/rules/phone.js';
 
+/** What an importable entity does with file rows: classify against the shop, write, show. */
+export interface RowWriter<Row = unknown> {
+  classify(line: number, cells: string[]): Classified<Row>;
+  /** Writes a `new` or `update` row; records a refused or skipped one for the error report. */
+  write(c: Classified<Row>, batchId: number): void;
+  preview(c: Classified<Row>): ImportPreviewRow;
+}
+
 /** One file row after classification. */
-export interface Classified {
+export interface Classified<Row = unknown> {
   line: number;
   cells: string[];
   status: ImportRowStatus;
   reason?: string;
   field?: string;
-  row?: MemberImportRow;
+  row?: Row;
   /** The existing member the row matched. */
   memberId?: number;
   /** Columns an update changes: `{ column: [before, after] }`. */
@@ -23,7 +32,8 @@ export interface Classified {
 export interface WriterSetup {
   raw: SqliteDb;
   mode: ImportMode;
-  columns: ColumnsOf;
+  /** The field each file column goes to. */
+  mapping: (string | null)[];
   today: string;
   nowIso: string;
   staffId: number;
@@ -78,9 +88,11 @@ const hasOpening = (r: MemberImportRow) => !!r.points || !!r.spendFen || !!r.tie
 const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 /** A preview row: the values as they will be stored, in the form a clerk reads them. */
-export function previewRow(c: Classified): ImportPreviewRow {
+function previewRow(c: Classified<MemberImportRow>, columns: ColumnsOf): ImportPreviewRow {
   const values: Record<string, string> = {};
   const r = c.row;
+  // A refused row has no stored form: show its cells as they are, so the shop sees what is wrong.
+  if (!r) for (const [f, i] of Object.entries(columns)) values[f] = (c.cells[i] ?? '').trim();
   if (r) {
     values.phone = phoneForDisplay(r.phone.e164);
     const plain = ['name', 'gender', 'birthday', 'email', 'wechat', 'address', 'occupation', 'notes'] as const;
@@ -131,14 +143,17 @@ export function setColumns(
  * `registerMember` does (the name search index included) plus the batch id; a test compares an
  * imported member with a registered one.
  */
-export class MemberWriter {
-  private readonly seenPhones = new Set<string>();
+export class MemberWriter implements RowWriter<MemberImportRow> {
+  private readonly columns: ColumnsOf;
+  /** E.164 digits as numbers (at most 15 digits, exact in a double): a million take a third of the memory strings would. */
+  private readonly seenPhones = new Set<number>();
   private readonly seenCards = new Set<string>();
   private readonly seenMemberNos = new Set<string>();
   private readonly tagIds = new Map<string, number>();
   private readonly s: Record<string, Statement>;
 
   constructor(private readonly w: WriterSetup) {
+    this.columns = columnsOf(w.mapping as (MemberFileField | null)[]);
     const p = (sql: string) => w.raw.prepare(sql);
     this.s = {
       byPhone: p(`select id from members where phone = ?`),
@@ -196,11 +211,20 @@ export class MemberWriter {
    * What this row will do. Within the file the first row of a phone, card or member number wins;
    * an existing member is found by phone, then member number, then card number.
    */
-  classify(line: number, cells: string[]): Classified {
-    const read = readMemberRow(cells, this.w.columns, this.w.today);
+  preview(c: Classified<MemberImportRow>): ImportPreviewRow {
+    return previewRow(c, this.columns);
+  }
+
+  classify(line: number, cells: string[]): Classified<MemberImportRow> {
+    const read = readMemberRow(cells, this.columns, this.w.today);
     if (!read.ok) return { line, cells, status: 'invalid', reason: read.reason, field: read.field };
     const row = read.row;
-    const skip = (status: ImportRowStatus, reason: string, field: string, memberId?: number): Classified => ({
+    const skip = (
+      status: ImportRowStatus,
+      reason: string,
+      field: string,
+      memberId?: number,
+    ): Classified<MemberImportRow> => ({
       line,
       cells,
       status,
@@ -209,10 +233,11 @@ export class MemberWriter {
       row,
       ...(memberId ? { memberId } : {}),
     });
-    if (this.seenPhones.has(row.phone.e164)) return skip('dupInFile', 'dupPhoneInFile', 'phone');
+    const phoneKey = Number(row.phone.e164.slice(1));
+    if (this.seenPhones.has(phoneKey)) return skip('dupInFile', 'dupPhoneInFile', 'phone');
     if (row.cardNo && this.seenCards.has(row.cardNo)) return skip('dupInFile', 'dupCardInFile', 'cardNo');
     if (row.memberNo && this.seenMemberNos.has(row.memberNo)) return skip('dupInFile', 'dupMemberNoInFile', 'memberNo');
-    this.seenPhones.add(row.phone.e164);
+    this.seenPhones.add(phoneKey);
     if (row.cardNo) this.seenCards.add(row.cardNo);
     if (row.memberNo) this.seenMemberNos.add(row.memberNo);
 
@@ -270,7 +295,7 @@ export class MemberWriter {
   }
 
   /** Writes a `new` or `update` row; records a refused or skipped one for the error report. */
-  write(c: Classified, batchId: number): void {
+  write(c: Classified<MemberImportRow>, batchId: number): void {
     if (c.status === 'new') return this.insert(c.row!, batchId);
     if (c.status === 'update') return this.update(c, batchId);
     this.s.insertReject!.run(
@@ -366,7 +391,7 @@ export class MemberWriter {
     return added;
   }
 
-  private update(c: Classified, batchId: number): void {
+  private update(c: Classified<MemberImportRow>, batchId: number): void {
     const w = this.w;
     const id = c.memberId!;
     const r = c.row!;

@@ -14,9 +14,10 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { StagedFile } from '../../../shared/domain.js';
 import { appError } from '../../../shared/errors.js';
-import { matchHeaders } from '../../../shared/io/headerMatch.js';
+import type { ImportEntityName } from '../../../shared/io/entities.js';
 import { requireStaff, type Ctx } from '../../context.js';
 import { decodedStream, detectEncoding, sniffDelimiter, type TextEncoding } from './fileText.js';
+import { importers } from './importers.js';
 import { savedMappingFor } from './mappings.js';
 import { readTable, type TableSource } from './readTable.js';
 
@@ -24,6 +25,7 @@ import { readTable, type TableSource } from './readTable.js';
 export const maxImportBytes = 512 * 1024 * 1024;
 
 export interface StagedEntry extends TableSource {
+  entity: ImportEntityName;
   fileId: string;
   name: string;
   bytes: number;
@@ -63,7 +65,10 @@ function isZip(path: string): boolean {
  * bytes that were previewed, whatever happens to the original), finds its format, encoding,
  * delimiter and header row, and matches the headers to fields.
  */
-export async function stageFile(ctx: Ctx, input: { path: string; name: string }): Promise<StagedFile> {
+export async function stageFile(
+  ctx: Ctx,
+  input: { entity: ImportEntityName; path: string; name: string },
+): Promise<StagedFile> {
   const me = requireStaff(ctx);
   let bytes: number;
   try {
@@ -105,9 +110,10 @@ export async function stageFile(ctx: Ctx, input: { path: string; name: string })
     }
     const headers = (top[0] ?? []).map((h) => h.trim());
     if (!headers.length || top.length < 2) throw appError('VALIDATION', 'errors.io.emptyFile');
-    const saved = await savedMappingFor(ctx, headers);
+    const saved = await savedMappingFor(ctx, input.entity, headers);
     const entry: StagedEntry = {
       ...src,
+      entity: input.entity,
       fileId,
       name: input.name,
       bytes,
@@ -126,7 +132,7 @@ export async function stageFile(ctx: Ctx, input: { path: string; name: string })
       encoding: encoding ?? 'xlsx',
       delimiter,
       headers,
-      suggested: saved ? headers.map((h) => saved.mapping[h] ?? null) : matchHeaders(headers),
+      suggested: saved ? headers.map((h) => saved.mapping[h] ?? null) : importers[input.entity].matchHeaders(headers),
       savedMappingId: saved?.id ?? null,
       sample: top.slice(1),
     };

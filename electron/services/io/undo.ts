@@ -8,10 +8,13 @@ import { businessDay } from '../../../shared/rules/businessDay.js';
 import type { Backend } from '../../backend.js';
 import { requireStaff, type Ctx } from '../../context.js';
 import type { JobHandle } from '../../jobs/jobs.js';
+import { WriteSteps } from '../../jobs/writeSteps.js';
 import { writeAudit } from '../audit.js';
+import type { ImportEntityName } from '../../../shared/io/entities.js';
+import { importers } from './importers.js';
 import { setColumns } from './memberWriter.js';
 
-type EndStatus = 'undone' | 'rolledBack' | 'cancelled';
+export type EndStatus = 'undone' | 'rolledBack' | 'cancelled';
 const chunkMs = 30;
 
 /**
@@ -20,31 +23,31 @@ const chunkMs = 30;
  * merge. Used members are kept, no longer part of the batch: an undo never loses a clerk's work.
  */
 const usedSql = `select
-  exists(select 1 from member_events where member_id = ?1 and kind <> 'imported')
-  or exists(select 1 from members where referrer_id = ?1 and referrer_id is not null)
-  or exists(select 1 from members where merged_into = ?1 and merged_into is not null)
-  or exists(select 1 from member_merges where survivor_id = ?1 or merged_id = ?1)
-  or exists(select 1 from member_consents where member_id = ?1) as used`;
+  exists(select 1 from member_events where member_id = @id and kind <> 'imported')
+  or exists(select 1 from members where referrer_id = @id and referrer_id is not null)
+  or exists(select 1 from members where merged_into = @id and merged_into is not null)
+  or exists(select 1 from member_merges where survivor_id = @id or merged_id = @id)
+  or exists(select 1 from member_consents where member_id = @id) as used`;
 
 function statements(raw: SqliteDb) {
   const p = (s: string) => raw.prepare(s);
   return {
-    created: p(`select id, name from members where import_batch_id = ? and id > ? order by id limit 200`),
+    created: p(`select id, name from members where import_batch_id = ? and id > ? order by id limit 25`),
     used: p(usedSql),
     keep: p(`update members set import_batch_id = null where id = ?`),
     deletes: [
-      `delete from member_name_grams where member_id = ?1`,
-      `delete from member_events where member_id = ?1`,
-      `delete from member_cards where member_id = ?1`,
-      `delete from member_tags where member_id = ?1`,
-      `delete from member_opening_balances where member_id = ?1`,
-      `delete from duplicate_candidates where member_a = ?1 or member_b = ?1`,
-      `update import_rejects set member_id = null where member_id = ?1`,
-      `delete from import_updates where member_id = ?1`,
-      `delete from members where id = ?1`,
+      `delete from member_name_grams where member_id = @id`,
+      `delete from member_events where member_id = @id`,
+      `delete from member_cards where member_id = @id`,
+      `delete from member_tags where member_id = @id`,
+      `delete from member_opening_balances where member_id = @id`,
+      `delete from duplicate_candidates where member_a = @id or member_b = @id`,
+      `update import_rejects set member_id = null where member_id = @id`,
+      `delete from import_updates where member_id = @id`,
+      `delete from members where id = @id`,
     ].map(p),
     updated: p(
-      `select member_id, changes from import_updates where batch_id = ? and member_id > ? order by member_id limit 200`,
+      `select member_id, changes from import_updates where batch_id = ? and member_id > ? order by member_id limit 25`,
     ),
     member: p(`select * from members where id = ?`),
     phoneHolder: p(`select id from members where phone = ?`),
@@ -120,46 +123,52 @@ export async function rollBackBatch(
   const total = (
     raw.prepare(`select imported + updated as n from import_batches where id = ?`).get(batchId) as { n: number }
   ).n;
+  // An undo cut short by a power cut can simply be run again: its steps, like the import's, need
+  // not each reach the disk (see WriteSteps).
+  const steps = new WriteSteps(backend);
   const step = async (work: () => boolean): Promise<void> => {
     for (let more = true; more;) {
-      more = await backend.db.connection().execute(async () => {
+      ({ value: more } = await steps.step(() => {
         const t0 = performance.now();
         let again = true;
-        raw.transaction(() => {
-          while (again && performance.now() - t0 < chunkMs) again = work();
-        })();
+        while (again && performance.now() - t0 < chunkMs) again = work();
         return again;
-      });
+      }));
       job?.progress(result.removed + result.restored + result.kept, total);
-      await new Promise((r) => setImmediate(r));
     }
   };
-
-  let lastId = 0;
-  await step(() => {
-    const rows = s.created.all(batchId, lastId) as { id: number; name: string }[];
-    for (const { id } of rows) {
-      lastId = id;
-      if ((s.used.get(id) as { used: number }).used) {
-        s.keep.run(id);
-        result.kept++;
-        continue;
+  try {
+    await removeAndRestore();
+  } finally {
+    await steps.end();
+  }
+  async function removeAndRestore(): Promise<void> {
+    let lastId = 0;
+    await step(() => {
+      const rows = s.created.all(batchId, lastId) as { id: number; name: string }[];
+      for (const { id } of rows) {
+        lastId = id;
+        if ((s.used.get({ id }) as { used: number }).used) {
+          s.keep.run(id);
+          result.kept++;
+          continue;
+        }
+        for (const d of s.deletes) d.run({ id });
+        result.removed++;
       }
-      for (const d of s.deletes) d.run(id);
-      result.removed++;
-    }
-    return rows.length > 0;
-  });
-  let lastMember = 0;
-  await step(() => {
-    const rows = s.updated.all(batchId, lastMember) as { member_id: number; changes: string }[];
-    for (const r of rows) {
-      lastMember = r.member_id;
-      restoreMember(s, raw, r.member_id, JSON.parse(r.changes) as Record<string, [unknown, unknown]>, at);
-      result.restored++;
-    }
-    return rows.length > 0;
-  });
+      return rows.length > 0;
+    });
+    let lastMember = 0;
+    await step(() => {
+      const rows = s.updated.all(batchId, lastMember) as { member_id: number; changes: string }[];
+      for (const r of rows) {
+        lastMember = r.member_id;
+        restoreMember(s, raw, r.member_id, JSON.parse(r.changes) as Record<string, [unknown, unknown]>, at);
+        result.restored++;
+      }
+      return rows.length > 0;
+    });
+  }
 
   await backend.db.transaction().execute(async (trx) => {
     await trx
@@ -182,7 +191,7 @@ export async function undoBatch(ctx: Ctx, input: { batchId: number }): Promise<J
   const me = requireStaff(ctx);
   const batch = await ctx.db
     .selectFrom('import_batches')
-    .select('status')
+    .select(['status', 'entity'])
     .where('id', '=', input.batchId)
     .executeTakeFirst();
   if (!batch) throw appError('NOT_FOUND', 'errors.io.batchNotFound');
@@ -190,14 +199,21 @@ export async function undoBatch(ctx: Ctx, input: { batchId: number }): Promise<J
   if (ctx.backend.jobs.running().some((j) => j.kind !== 'export'))
     throw appError('CONFLICT', 'errors.io.importRunning');
   const backend = ctx.backend;
-  return backend.jobs.start('importUndo', me.id, (job) => rollBackBatch(backend, input.batchId, me.id, 'undone', job));
+  return backend.jobs.start('importUndo', me.id, (job) =>
+    importers[batch.entity].rollBack(backend, input.batchId, me.id, 'undone', job),
+  );
 }
 
 /** A batch still 'running' when the database opens was cut short by a crash: take it back out. */
 export function recoverUnfinishedImports(backend: Backend): void {
-  const rows = backend.raw.prepare(`select id from import_batches where status = 'running'`).all() as { id: number }[];
-  for (const { id } of rows) {
+  const rows = backend.raw.prepare(`select id, entity from import_batches where status = 'running'`).all() as {
+    id: number;
+    entity: ImportEntityName;
+  }[];
+  for (const { id, entity } of rows) {
     backend.log.info('io.rollback_unfinished', { batchId: id });
-    backend.jobs.start('importRollback', null, (job) => rollBackBatch(backend, id, null, 'rolledBack', job));
+    backend.jobs.start('importRollback', null, (job) =>
+      importers[entity].rollBack(backend, id, null, 'rolledBack', job),
+    );
   }
 }

@@ -25,6 +25,7 @@ import { useLocation } from 'wouter';
 import { consentChannels, genders, memberSources } from '../../../shared/domain.js';
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
+import { ExportButton } from '../export/ExportModal';
 import { errorData, notifyError } from '../../ui/errors';
 import { formatDay } from './format';
 import { filterInput, listInput, memberSorts, noFilters, useMemberList, type MemberFilters } from './listFilters';
@@ -84,9 +85,12 @@ export function MembersPage() {
             {t('members.total', { count: total })}
           </Text>
         </Group>
-        <Button leftSection={<IconUserPlus size={18} />} onClick={register.open}>
-          {t('members.register')}
-        </Button>
+        <Group gap="sm">
+          <ExportButton target={{ list: 'members', filter: filterInput(filters) }} disabled={rangeReversed} />
+          <Button leftSection={<IconUserPlus size={18} />} onClick={register.open}>
+            {t('members.register')}
+          </Button>
+        </Group>
       </Group>
 
       <Paper withBorder p="sm">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useFormat } from '../../ui/format';
+import { ExportButton } from '../export/ExportModal';
 
 const pageSize = 50;
 
@@ -20,7 +21,10 @@ export function AuditPage() {
   const total = q.data?.total ?? 0;
   return (
     <Stack>
-      <Title order={2}>{t('audit.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('audit.title')}</Title>
+        <ExportButton target={{ list: 'audit' }} />
+      </Group>
       <Table striped layout="fixed">
         <Table.Thead>
           <Table.Tr>

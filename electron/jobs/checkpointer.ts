@@ -1,0 +1,63 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * A second connection, on a thread of its own, that copies the WAL back into the database file
+ * while a long job writes. A checkpoint costs about as much as the writes it copies; done on the
+ * main thread it either stalls a step (and a clerk's request behind it) or, done often, halves an
+ * import's speed. PASSIVE never blocks the main connection's readers or writer.
+ */
+const source = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.path, { fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+db.pragma("cipher='sqlcipher'");
+db.pragma('legacy=4');
+db.pragma('key="x\\'' + Buffer.from(workerData.key).toString('hex') + '\\'"');
+db.pragma('busy_timeout=5000');
+db.pragma('wal_autocheckpoint=0');
+parentPort.on('message', (m) => {
+  if (m === 'close') { db.close(); parentPort.close(); return; }
+  let ms = 0;
+  try { const t0 = performance.now(); db.pragma('wal_checkpoint(PASSIVE)'); ms = performance.now() - t0; } catch (e) { ms = -1; }
+  parentPort.postMessage(ms);
+});
+`;
+
+export class Checkpointer {
+  private readonly worker: Worker;
+  private busy = false;
+  private closed = false;
+  /** Each checkpoint's duration on its own thread (−1: it failed and the next one will retry). */
+  readonly ms: number[] = [];
+
+  constructor(dbPath: string, key: Buffer, nativeBinding?: string) {
+    const module = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+    this.worker = new Worker(source, {
+      eval: true,
+      workerData: { path: dbPath, key: new Uint8Array(key), module, nativeBinding },
+    });
+    this.worker.on('message', (ms: number) => {
+      this.busy = false;
+      this.ms.push(ms);
+    });
+    // A failed checkpointer costs speed, not data: the main connection checkpoints again at the end.
+    this.worker.on('error', () => {
+      this.closed = true;
+    });
+  }
+
+  /** Starts a checkpoint unless one is running. */
+  nudge(): void {
+    if (this.busy || this.closed) return;
+    this.busy = true;
+    this.worker.postMessage('checkpoint');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.worker.postMessage('close');
+    await new Promise((r) => this.worker.once('exit', r));
+  }
+}

@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+import type { ImportMode, JobStatus, StagedFile } from '../../../shared/domain.js';
+import type { MemberFileField } from '../../../shared/io/memberFields.js';
+
+/**
+ * The import in progress, kept outside the page so a manager can look something up at the counter
+ * and come back to the same step while the job goes on in the main process.
+ */
+interface ImportState {
+  file: StagedFile | null;
+  mapping: (MemberFileField | null)[];
+  mode: ImportMode;
+  preview: JobStatus | null;
+  run: JobStatus | null;
+  setFile(file: StagedFile): void;
+  setMapping(mapping: (MemberFileField | null)[]): void;
+  setMode(mode: ImportMode): void;
+  setPreview(job: JobStatus | null): void;
+  setRun(job: JobStatus | null): void;
+  reset(): void;
+}
+
+export const useImport = create<ImportState>((set) => ({
+  file: null,
+  mapping: [],
+  mode: 'addOnly',
+  preview: null,
+  run: null,
+  setFile: (file) => set({ file, mapping: file.suggested as (MemberFileField | null)[], preview: null, run: null }),
+  // Another mapping or mode is another import: its preview must be seen again.
+  setMapping: (mapping) => set({ mapping, preview: null }),
+  setMode: (mode) => set({ mode, preview: null }),
+  setPreview: (preview) => set({ preview }),
+  setRun: (run) => set({ run }),
+  reset: () => set({ file: null, mapping: [], preview: null, run: null }),
+}));

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { channel, type FileDownload } from './channel.js';
+import type { JobStatus } from '../domain.js';
+import { calendarDate } from './fields.js';
+import { memberFilterInput } from './members.js';
+
+/** Excel workbook with typed cells, or CSV for other programs: UTF-8 with a BOM, or GB18030 for old tools. */
+export const exportFormats = ['xlsx', 'csvUtf8', 'csvGb18030'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** The lists that can be exported; each is a column definition on the main side. */
+export const exportLists = ['members', 'audit'] as const;
+export type ExportList = (typeof exportLists)[number];
+
+/** What a finished export job returns (its `result`); the file itself is fetched with `io.downloadExport`. */
+export interface ExportResult {
+  rows: number;
+  fileName: string;
+}
+
+const format = z.enum(exportFormats, 'errors.choice');
+/** Headers and words (gender) in the requester's language, so the importer maps its own file back. */
+const language = z.enum(['zh', 'en'], 'errors.choice').default('zh');
+
+const inOrder = (v: { from: string | null; to: string | null }) => !v.from || !v.to || v.from <= v.to;
+
+/**
+ * Lists out to a file (issue 4 §2). An export starts a job that writes a temporary file; the
+ * starter downloads it once it is done. Starting is request-id idempotent so a double click or a
+ * retried call follows the one job instead of writing the file (and its audit row) twice.
+ */
+export const exportChannels = {
+  /** The members the list page shows (its filters; the order is by member id). */
+  'io.exportMembers': channel<JobStatus>()({
+    input: z.object({
+      filter: memberFilterInput,
+      format,
+      /** Whole phone numbers instead of masked ones: the owner's choice only. */
+      fullPhones: z.boolean().default(false),
+      language,
+    }),
+    access: 'io.export',
+    idempotent: true,
+  }),
+  /** The staff audit log, optionally only the shop days from–to. */
+  'io.exportAudit': channel<JobStatus>()({
+    input: z
+      .object({
+        from: calendarDate.nullable().default(null),
+        to: calendarDate.nullable().default(null),
+        format,
+        language,
+      })
+      .refine(inOrder, { message: 'errors.member.dateRange', path: ['to'] }),
+    access: 'io.export',
+    idempotent: true,
+  }),
+  /** The finished export's file, once, for the staff member who started it. */
+  'io.downloadExport': channel<FileDownload>()({
+    input: z.object({ jobId: z.uuid() }),
+    access: 'io.export',
+    idempotent: false,
+    file: 'download',
+  }),
+};
