@@ -28,6 +28,8 @@ export class Checkpointer {
   private readonly worker: Worker;
   private busy = false;
   private closed = false;
+  private lastStart = 0;
+  private waiting: (() => void)[] = [];
   /** Each checkpoint's duration on its own thread (−1: it failed and the next one will retry). */
   readonly ms: number[] = [];
 
@@ -40,6 +42,7 @@ export class Checkpointer {
     this.worker.on('message', (ms: number) => {
       this.busy = false;
       this.ms.push(ms);
+      for (const w of this.waiting.splice(0)) w();
     });
     // A failed checkpointer costs speed, not data: the main connection checkpoints again at the end.
     this.worker.on('error', () => {
@@ -47,15 +50,23 @@ export class Checkpointer {
     });
   }
 
-  /** Starts a checkpoint unless one is running. */
-  nudge(): void {
-    if (this.busy || this.closed) return;
+  /**
+   * Starts a checkpoint unless one is running or one started less than `minGapMs` ago: each ends
+   * with an fsync of the database file, which can stall the main thread's own writes to the disk.
+   */
+  nudge(minGapMs = 500): void {
+    if (this.busy || this.closed || performance.now() - this.lastStart < minGapMs) return;
     this.busy = true;
+    this.lastStart = performance.now();
     this.worker.postMessage('checkpoint');
   }
 
+  /** A last checkpoint of everything the job wrote, then the thread ends. */
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.busy) await new Promise<void>((r) => this.waiting.push(r));
+    this.nudge(0);
+    if (this.busy) await new Promise<void>((r) => this.waiting.push(r));
     this.closed = true;
     this.worker.postMessage('close');
     await new Promise((r) => this.worker.once('exit', r));

@@ -57,9 +57,14 @@ export async function call<C extends ChannelName>(
   input: InputOf<C>,
   requestId?: string,
 ): Promise<OutputOf<C>> {
+  return settle<C>(() => transport(channel, { input, ...(requestId ? { requestId } : {}) }));
+}
+
+/** A call's result as a value, or an ApiError (the listeners hear of it first). */
+async function settle<C extends ChannelName>(send: () => Promise<Result<unknown>>): Promise<OutputOf<C>> {
   let result: Result<unknown>;
   try {
-    result = await transport(channel, { input, ...(requestId ? { requestId } : {}) });
+    result = await send();
   } catch {
     result = { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.unreachable' } };
   }
@@ -109,24 +114,15 @@ export async function download<C extends FileChannelName>(channel: C, input: Inp
  */
 export async function upload<C extends UploadChannelName>(channel: C, file: File): Promise<OutputOf<C>> {
   if (window.liuke) return call(channel, { path: window.liuke.pathForFile(file), name: file.name } as InputOf<C>);
-  let result: Result<unknown>;
-  try {
+  return settle<C>(async () => {
     const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
       credentials: 'same-origin',
       body: file,
     });
-    result =
-      res.status === 413
-        ? { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.io.fileTooLarge', params: { mb: 512 } } }
-        : ((await res.json()) as Result<unknown>);
-  } catch {
-    result = { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.unreachable' } };
-  }
-  if (!result.ok) {
-    for (const l of listeners) l(result.error);
-    throw new ApiError(result.error);
-  }
-  return result.value as OutputOf<C>;
+    if (res.status === 413)
+      return { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.io.fileTooLarge', params: { mb: 512 } } };
+    return (await res.json()) as Result<unknown>;
+  });
 }

@@ -97,6 +97,7 @@ function startApp(dir: string, passphrase: string, args: string[]) {
           pid: proc.pid!,
           stop: () =>
             new Promise<void>((done) => {
+              if (proc.exitCode !== null || proc.signalCode !== null) return done();
               proc.once('exit', () => done());
               proc.kill('SIGTERM');
             }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expected, writeFixture } from '../fixtures/importFiles.js';
-import { openBrowserShop, screenshot, signIn, signOut, type BrowserShop } from './browserMode.js';
+import { openBrowserShop, signIn, signOut, type BrowserShop } from './browserMode.js';
 
 let shop: BrowserShop;
 const files = mkdtempSync(join(tmpdir(), 'liuke-e2e-files-'));
@@ -31,7 +31,6 @@ describe('import as an owner does it', () => {
     expect(await page.getByLabel('“出生日期”列导入为').first().inputValue()).toBe('生日');
     expect(await page.getByLabel('“累计消费”列导入为').first().inputValue()).toBe('累计消费');
     expect(await page.getByLabel('“等级”列导入为').first().inputValue()).toBe('等级');
-    await screenshot(page, 'import-mapping');
 
     await page.getByRole('button', { name: '检查并预览' }).click();
     const counts = page.getByTestId('import-counts');
@@ -42,7 +41,6 @@ describe('import as an owner does it', () => {
     const previewTable = page.getByTestId('import-preview');
     await previewTable.getByText('1234.50').waitFor();
     await previewTable.getByText('被 Excel 改成了科学计数法', { exact: false }).waitFor();
-    await screenshot(page, 'import-preview');
 
     await page.getByRole('button', { name: `开始导入（${expected.new} 行）` }).click();
     const result = page.getByTestId('import-result');
@@ -61,7 +59,6 @@ describe('import as an owner does it', () => {
     expect(lines).toHaveLength(1 + expected.invalid + expected.dupInFile);
     expect(lines[1]).toContain('1.38E+10');
     expect(lines[1]).toContain('手机号：被 Excel 改成了科学计数法');
-    await screenshot(page, 'import-result');
 
     // The imported members are at the counter.
     await page.getByRole('link', { name: '会员', exact: true }).click();

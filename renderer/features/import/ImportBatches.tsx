@@ -3,19 +3,20 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatchInfo, JobStatus, UndoResult } from '../../../shared/domain.js';
-import { call, download } from '../../api/client';
+import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { useJob } from '../../api/useJob';
 import { notifyError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
 import { JobProgress } from '../../ui/JobProgress';
+import { ErrorReportButton } from './ErrorReportButton';
 
 const pageSize = 10;
 const statusColor = { running: 'blue', done: 'teal', cancelled: 'gray', undone: 'gray', rolledBack: 'orange' } as const;
 
 /** Earlier imports: what each did, its error report, and undo as one. */
 export function ImportBatches() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fmt = useFormat();
   const [page, setPage] = useState(1);
   const [confirm, setConfirm] = useState<ImportBatchInfo | null>(null);
@@ -73,20 +74,7 @@ export function ImportBatches() {
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  {b.rejects > 0 && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() =>
-                        void download('io.errorReport', {
-                          batchId: b.id,
-                          language: i18n.language === 'en' ? 'en' : 'zh',
-                        }).catch((e) => notifyError(t, e))
-                      }
-                    >
-                      {t('import.errorReport')}
-                    </Button>
-                  )}
+                  {b.rejects > 0 && <ErrorReportButton batchId={b.id} size="xs" />}
                   {b.status === 'done' && (
                     <Button size="xs" variant="default" color="red" onClick={() => setConfirm(b)}>
                       {t('import.undo')}

@@ -3,15 +3,16 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/domain.js';
-import { call, download } from '../../api/client';
+import { call } from '../../api/client';
 import { useJob } from '../../api/useJob';
 import { notifyError } from '../../ui/errors';
 import { JobProgress } from '../../ui/JobProgress';
+import { ErrorReportButton } from './ErrorReportButton';
 import { useImport } from './importStore';
 
 /** Step 4: the import running (progress, cancel), then what it did and the error report. */
 export function ImportRunStep() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { run, reset } = useImport();
   const job = useJob(run);
   const queryClient = useQueryClient();
@@ -55,19 +56,7 @@ export function ImportRunStep() {
         </Alert>
       )}
       <Group data-testid="import-result-actions">
-        {r && !r.cancelled && r.skipped + r.invalid > 0 && (
-          <Button
-            variant="default"
-            onClick={() =>
-              void download('io.errorReport', {
-                batchId: r.batchId,
-                language: i18n.language === 'en' ? 'en' : 'zh',
-              }).catch((e) => notifyError(t, e))
-            }
-          >
-            {t('import.errorReport')}
-          </Button>
-        )}
+        {r && !r.cancelled && r.skipped + r.invalid > 0 && <ErrorReportButton batchId={r.batchId} />}
         <Button onClick={reset}>{t('import.another')}</Button>
       </Group>
     </Stack>
