@@ -120,6 +120,8 @@ export interface MemberCard {
 }
 
 export interface Member extends MemberSummary {
+  /** What the shop's previous system said (an import's opening balance), or null. */
+  opening: { points: number; spendFen: number; tier: string } | null;
   phoneKind: PhoneKind;
   phone2: string | null;
   email: string | null;

@@ -10,6 +10,11 @@ export interface JobHandle {
   readonly id: string;
   progress(done: number, total?: number | null): void;
   readonly cancelled: boolean;
+  /**
+   * The app is closing: stop at the next step and leave the rest to the next start (an import's
+   * batch stays 'running' and is rolled back then; an undo can be run again).
+   */
+  readonly stopping: boolean;
   /** Lets requests in flight (a counter search, a registration) finish before the next step. */
   pause(): Promise<void>;
 }
@@ -17,6 +22,7 @@ export interface JobHandle {
 interface Entry {
   status: JobStatus;
   cancel: boolean;
+  stop: boolean;
   startedPerf: number;
 }
 
@@ -55,6 +61,7 @@ export class Jobs {
         startedAt: new Date(startedMs).toISOString(),
       },
       cancel: false,
+      stop: false,
       startedPerf,
     };
     this.entries.set(id, entry);
@@ -72,6 +79,9 @@ export class Jobs {
       },
       get cancelled() {
         return entry.cancel;
+      },
+      get stopping() {
+        return entry.stop;
       },
       pause: () => this.activity.idle(),
     };
@@ -125,7 +135,10 @@ export class Jobs {
 
   /** Resolves once every running job has stopped (the app is closing or restoring). */
   async settle(): Promise<void> {
-    for (const e of this.entries.values()) e.cancel = true;
+    for (const e of this.entries.values()) {
+      e.cancel = true;
+      e.stop = true;
+    }
     while (this.running().length) await new Promise((r) => setTimeout(r, 20));
   }
 

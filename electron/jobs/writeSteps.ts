@@ -36,6 +36,7 @@ export class WriteSteps {
         this.raw.pragma('synchronous=FULL');
       }
     });
+    await this.checkpointer.drainIfLong();
     this.checkpointer.nudge();
     return out;
   }

@@ -40,6 +40,7 @@ export const enImport: Shape<typeof zhImport> = {
     addAndUpdate:
       'Add new and update existing: known members (matched by mobile, then member or card number) get the non-empty values from the file',
   },
+  otherFile: 'Choose another file',
   preview: 'Check and preview',
   previewing: 'Reading the whole file and checking every row… (nothing is written yet)',
   previewCancelled: 'Preview cancelled.',
@@ -56,13 +57,15 @@ export const enImport: Shape<typeof zhImport> = {
     invalid: 'Error',
   },
   reason: importReasonTexts.en,
-  start: 'Import ({{count}} rows)',
+  start: 'Import ({{count, number}} rows)',
+  startReportOnly: 'Import nothing; make the error report',
   importing: 'Importing…',
   keepWorking:
     'The import runs in the background: the counter can search and register as usual. Leaving this page does not stop it.',
   cancelled: 'Import cancelled; everything it had written was taken back out.',
   finished: 'Import finished',
-  resultCounts: '{{imported}} added, {{updated}} updated, {{skipped}} skipped, {{invalid}} with errors',
+  resultCounts:
+    '{{imported, number}} added, {{updated, number}} updated, {{skipped, number}} skipped, {{invalid, number}} with errors',
   errorReport: 'Download error report',
   another: 'Import another file',
   history: 'Earlier imports',
@@ -78,13 +81,16 @@ export const enImport: Shape<typeof zhImport> = {
     rolledBack: 'Rolled back',
   },
   undo: 'Undo',
+  rolledBackCounts: 'All taken back out (had added {{imported, number}}, updated {{updated, number}})',
+  cancelling: 'Cancelling, and taking back what was written…',
   undoTitle: 'Undo this import',
   undoWhat:
-    'The {{imported}} members "{{file}}" added will be removed, and the {{updated}} members it updated get their previous details back.',
+    'The {{imported, number}} members "{{file}}" added will be removed, and the {{updated, number}} members it updated get their previous details back.',
   undoKept:
     'Members someone has worked with since the import (a visit, a card, an edit) are kept, so no clerk’s work is lost.',
   undoConfirm: 'Undo import',
-  undoneCounts: 'Undone: {{removed}} removed, {{restored}} restored, {{kept}} kept (used since the import).',
+  undoneCounts:
+    'Undone: {{removed, number}} removed, {{restored, number}} restored, {{kept, number}} kept (used since the import).',
 };
 
 export const enJobs: Shape<typeof zhJobs> = {
@@ -100,6 +106,8 @@ export const enJobs: Shape<typeof zhJobs> = {
 export const enIoErrors: Shape<typeof zhIoErrors> = {
   io: {
     fileUnreadable: 'This file cannot be read: is it a CSV, TSV or Excel (.xlsx) file?',
+    oldExcel:
+      'This is an old Excel file (.xls): in Excel, save it as an Excel workbook (.xlsx) or CSV, then import that',
     emptyFile: 'The file has no data (a header row and at least one row are needed)',
     fileTooLarge: 'The file is too large (at most {{mb}} MB)',
     fileGone: 'The file chosen earlier is gone; please choose it again',

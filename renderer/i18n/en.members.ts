@@ -36,6 +36,7 @@ export const enMembers: Shape<typeof zhMembers> = {
     notes: 'Notes',
     lunarBirthday: 'Lunar birthday (MM-DD)',
     joinedOn: 'Joined',
+    opening: 'From the previous system (opening)',
     referrerId: 'Referred by',
     verifiedAt: 'Details confirmed',
     updatedAt: 'Last change',
@@ -60,6 +61,9 @@ export const enMembers: Shape<typeof zhMembers> = {
   editTitle: 'Edit member profile',
   saved: 'Profile saved',
   more: 'More details',
+  openingValue: '{{points, number}} points · ¥{{spend}} spent · tier {{tier}}',
+  reconfirmImported:
+    'These details were imported from a file and not yet checked with the member. Check them when the member next visits, then click “Details confirmed”.',
   reconfirm:
     'This member’s details have not been confirmed for {{months}} months. Check them with the member, then press “Details confirmed”.',
   confirmDetails: 'Details confirmed',
@@ -107,6 +111,9 @@ export const enMembers: Shape<typeof zhMembers> = {
     archived: 'Archived',
     restored: 'Restored',
     registered: 'Registered as a member',
+    imported: 'Imported from a file',
+    importUpdated: 'Details updated by an import',
+    importUndone: 'Import undone; details put back',
     profileEdited: 'Edited: {{fields}}',
     detailsConfirmed: 'Member confirmed their details',
     consentChanged: 'Marketing consent ({{channel}}): {{answer}}',

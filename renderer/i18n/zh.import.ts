@@ -38,6 +38,7 @@ export const zhImport = {
     addOnly: '只新增：手机号、会员编号或卡号已存在的会员跳过',
     addAndUpdate: '新增并更新：已有会员（按手机号，其次会员编号或卡号匹配）用文件里不为空的内容更新',
   },
+  otherFile: '选择其他文件',
   preview: '检查并预览',
   previewing: '正在读取整个文件，检查每一行…（还没有写入任何数据）',
   previewCancelled: '预览已取消。',
@@ -48,12 +49,14 @@ export const zhImport = {
   outcome: '结果',
   status: { new: '新增', update: '更新', dupInFile: '文件内重复', dupExisting: '已是会员', invalid: '有错误' },
   reason: importReasonTexts.zh,
-  start: '开始导入（{{count}} 行）',
+  start: '开始导入（{{count, number}} 行）',
+  startReportOnly: '不导入任何行，只生成错误报告',
   importing: '正在导入…',
   keepWorking: '导入在后台进行，收银台可以照常查会员、登记。离开本页不会中断导入。',
   cancelled: '导入已取消，已写入的部分已全部撤回。',
   finished: '导入完成',
-  resultCounts: '新增 {{imported}}，更新 {{updated}}，跳过 {{skipped}}，有错误 {{invalid}}',
+  resultCounts:
+    '新增 {{imported, number}}，更新 {{updated, number}}，跳过 {{skipped, number}}，有错误 {{invalid, number}}',
   errorReport: '下载错误报告',
   another: '再导入一个文件',
   history: '导入记录',
@@ -63,11 +66,15 @@ export const zhImport = {
   counts: '结果',
   batchStatuses: { running: '进行中', done: '已完成', cancelled: '已取消', undone: '已撤销', rolledBack: '已回滚' },
   undo: '撤销',
+  rolledBackCounts: '已全部撤回（原新增 {{imported, number}}，原更新 {{updated, number}}）',
+  cancelling: '正在取消，并撤回已写入的部分…',
   undoTitle: '撤销这次导入',
-  undoWhat: '将删除“{{file}}”新增的 {{imported}} 位会员，并把更新过的 {{updated}} 位会员改回原来的资料。',
+  undoWhat:
+    '将删除“{{file}}”新增的 {{imported, number}} 位会员，并把更新过的 {{updated, number}} 位会员改回原来的资料。',
   undoKept: '导入之后已有人操作过（登记到店、绑卡、修改资料等）的会员会保留下来，不会丢失店员的工作。',
   undoConfirm: '撤销导入',
-  undoneCounts: '已撤销：删除 {{removed}} 位，恢复 {{restored}} 位，保留 {{kept}} 位（导入后已被使用）。',
+  undoneCounts:
+    '已撤销：删除 {{removed, number}} 位，恢复 {{restored, number}} 位，保留 {{kept, number}} 位（导入后已被使用）。',
 };
 
 export const zhJobs = {
@@ -83,6 +90,7 @@ export const zhJobs = {
 export const zhIoErrors = {
   io: {
     fileUnreadable: '无法读取这个文件：请确认是 CSV、TSV 或 Excel（.xlsx）文件',
+    oldExcel: '这是旧版 Excel 文件（.xls）：请在 Excel 里“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入',
     emptyFile: '文件里没有数据（至少要有表头和一行）',
     fileTooLarge: '文件太大（最大 {{mb}} MB）',
     fileGone: '找不到刚才选择的文件，请重新选择',

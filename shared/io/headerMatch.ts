@@ -98,13 +98,32 @@ const fieldByAlias = new Map<string, MemberFileField>(
 );
 
 /**
+ * Headers that name a landline or "a phone" in general: when a file also has a mobile column
+ * (手机), that one is the member's mobile and this one their second phone.
+ */
+const generalPhone = new Set(
+  ['电话', '联系电话', '电话号码', '固定电话', '座机', 'tel', 'telephone', 'phone', 'phone number', '联系方式'].map(
+    normalizeHeader,
+  ),
+);
+
+/**
  * For each column of a file, the member field it holds, or null for a column to skip. A field
- * takes the first column that names it, so a second "电话" column is left for the shop to assign.
+ * takes the first column that names it, except that a mobile column wins "mobile" over a general
+ * phone column, which then becomes the second phone; a third "电话" column is left for the shop.
  */
 export function matchHeaders(headers: string[]): (MemberFileField | null)[] {
+  const keys = headers.map(normalizeHeader);
+  const fields = keys.map((k) => fieldByAlias.get(k) ?? null);
+  const mobile = keys.findIndex((k, i) => fields[i] === 'phone' && !generalPhone.has(k));
+  if (mobile >= 0)
+    keys.forEach((k, i) => {
+      if (i !== mobile && fields[i] === 'phone' && generalPhone.has(k)) fields[i] = 'phone2';
+    });
   const used = new Set<MemberFileField>();
-  return headers.map((header) => {
-    const field = fieldByAlias.get(normalizeHeader(header));
+  return fields.map((field, i) => {
+    // The mobile column is placed first of all the phone columns.
+    if (field === 'phone' && mobile >= 0 && i !== mobile) return null;
     if (!field || used.has(field)) return null;
     used.add(field);
     return field;

@@ -33,6 +33,7 @@ export const memberRowReasons = [
   'cardExists',
   'cardTaken',
   'unchanged',
+  'openingKept',
 ] as const;
 export type MemberRowReason = (typeof memberRowReasons)[number];
 

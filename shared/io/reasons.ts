@@ -42,6 +42,7 @@ export const importReasonTexts: Record<'zh' | 'en', Record<Reason, string>> = {
     cardExists: '该会员卡已绑定会员（仅新增模式下跳过）',
     cardTaken: '该会员卡号已被其他会员使用或已挂失',
     unchanged: '与现有资料相同，无需更新',
+    openingKept: '该会员已有期初积分/累计消费/等级，文件里不同的数字没有导入（期初余额只记一次）',
   },
   en: {
     phoneScientific:
@@ -76,6 +77,8 @@ export const importReasonTexts: Record<'zh' | 'en', Record<Reason, string>> = {
     cardExists: 'card already belongs to a member (skipped when adding new only)',
     cardTaken: 'card number is used by another member or was reported lost',
     unchanged: 'same as the existing record; nothing to update',
+    openingKept:
+      'the member already has an opening balance; the different points/spend/tier in the file were not applied (an opening balance is recorded once)',
   },
 };
 

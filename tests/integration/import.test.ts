@@ -265,3 +265,47 @@ describe('import: who may, and what is checked', () => {
     expect(bad.fields?.['mapping.1']?.messageKey).toBe('errors.choice');
   });
 });
+
+describe('import: opening balances', () => {
+  it('records one opening balance; a later file with other figures says so instead of passing in silence', async () => {
+    const { h, owner } = await openShop();
+    const dir = tempDir();
+    const first = join(dir, 'first.csv');
+    writeFileSync(first, '手机号,姓名,积分,累计消费\n13800138000,张三,100,1234.50\n');
+    await importFile(owner, first);
+    const [m] = await owner.call('members.search', { q: '13800138000' });
+    expect((await owner.call('members.get', { id: m!.id })).opening).toEqual({
+      points: 100,
+      spendFen: 123450,
+      tier: '',
+    });
+
+    const second = join(dir, 'second.csv');
+    writeFileSync(second, '手机号,姓名,积分\n13800138000,张三,300\n13800138000,张三,300\n');
+    const { preview: shown, result } = await importFile(owner, second, 'addAndUpdate');
+    expect(shown.rows[0]).toMatchObject({ status: 'dupExisting', reason: 'openingKept', field: 'points' });
+    expect(result).toMatchObject({ updated: 0, skipped: 2 });
+    expect((await owner.call('members.get', { id: m!.id })).opening).toEqual({
+      points: 100,
+      spendFen: 123450,
+      tier: '',
+    });
+    const reasons = h.backend.raw.prepare('select reason from import_rejects order by id').all();
+    expect(reasons).toEqual([{ reason: 'openingKept' }, { reason: 'dupPhoneInFile' }]);
+  });
+});
+
+describe('import: files that are not tables', () => {
+  it('refuses a binary file and names an old .xls for what it is', async () => {
+    const { owner } = await openShop();
+    const dir = tempDir();
+    const png = join(dir, 'logo.png');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]));
+    expect((await owner.fail('io.stageFile', { path: png, name: 'logo.png' })).messageKey).toBe(
+      'errors.io.fileUnreadable',
+    );
+    const xls = join(dir, 'old.xls');
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    expect((await owner.fail('io.stageFile', { path: xls, name: 'old.xls' })).messageKey).toBe('errors.io.oldExcel');
+  });
+});

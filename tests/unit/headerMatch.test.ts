@@ -199,3 +199,14 @@ describe('matchHeaders', () => {
     expect(matchHeaders([])).toEqual([]);
   });
 });
+
+describe('matchHeaders: a mobile and a landline column', () => {
+  it('gives 手机 the mobile and 电话 the second phone, whichever comes first', () => {
+    expect(matchHeaders(['姓名', '电话', '手机'])).toEqual(['name', 'phone2', 'phone']);
+    expect(matchHeaders(['手机号', '联系电话'])).toEqual(['phone', 'phone2']);
+    expect(matchHeaders(['Tel', 'Mobile'])).toEqual(['phone2', 'phone']);
+  });
+  it('keeps a lone 电话 column as the mobile', () => {
+    expect(matchHeaders(['姓名', '电话'])).toEqual(['name', 'phone']);
+  });
+});

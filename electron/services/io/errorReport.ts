@@ -26,9 +26,12 @@ export async function errorReport(ctx: Ctx, input: { batchId: number; language: 
     .where('id', '=', input.batchId)
     .executeTakeFirst();
   if (!batch) throw appError('NOT_FOUND', 'errors.io.batchNotFound');
-  const encoding: TextEncoding = (textEncodings as readonly string[]).includes(batch.encoding)
-    ? (batch.encoding as TextEncoding)
-    : 'utf-8-bom';
+  // UTF-8 gets a BOM even when the file had none: Excel reads a CSV without one as the PC's
+  // ANSI code page and garbles the Chinese.
+  const encoding: TextEncoding =
+    (textEncodings as readonly string[]).includes(batch.encoding) && batch.encoding !== 'utf-8'
+      ? (batch.encoding as TextEncoding)
+      : 'utf-8-bom';
   // The BOM (where the encoding has one) once, at the top; later pieces without it.
   const piece = (records: string[][], first: boolean) => {
     // A cell with a bare line break must be quoted too, or the report splits the row.

@@ -140,7 +140,9 @@ export function startExport<Row>(
   const me = requireStaff(ctx);
   const backend = ctx.backend;
   const { format, language } = request;
-  const fileName = `${spec.title[language]}-${shopToday(ctx)}.${extensions[format]}`;
+  // The two CSV encodings get different names, so both can sit in one folder.
+  const suffix = format === 'csvGb18030' ? '-gb18030' : '';
+  const fileName = `${spec.title[language]}-${shopToday(ctx)}${suffix}.${extensions[format]}`;
   return backend.jobs.start('export', me.id, async (job) => {
     const dir = backend.paths.transfers;
     mkdirSync(dir, { recursive: true });

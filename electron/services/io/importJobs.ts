@@ -8,7 +8,7 @@ import type { JobHandle } from '../../jobs/jobs.js';
 import { writeAudit } from '../audit.js';
 import { shopToday } from '../members/view.js';
 import { importers } from './importers.js';
-import type { Classified, RowWriter } from './memberWriter.js';
+import type { Classified, RowWriter } from './rowWriter.js';
 import { WriteSteps } from '../../jobs/writeSteps.js';
 import { readTable, type TableRow } from './readTable.js';
 import { dropStaged, stagedFor, type StagedEntry } from './staging.js';
@@ -199,11 +199,14 @@ export async function startImport(ctx: Ctx, input: ImportInput): Promise<JobStat
       );
     } catch (e) {
       await steps.end();
+      if (job.stopping) throw e;
       await importers[input.entity].rollBack(backend, batchId, me.id, 'rolledBack', job);
       dropStaged(ctx, input.fileId);
       throw e;
     }
     await steps.end();
+    // Closing: the batch stays 'running' and the next start rolls it back.
+    if (job.stopping) return null;
     if (job.cancelled) {
       await importers[input.entity].rollBack(backend, batchId, me.id, 'cancelled', job);
       dropStaged(ctx, input.fileId);
@@ -240,7 +243,14 @@ export async function startImport(ctx: Ctx, input: ImportInput): Promise<JobStat
         at: finishedAt,
         staffId: me.id,
         action: 'io.imported',
-        details: { file: staged.name, ...result },
+        details: {
+          batchId,
+          file: staged.name,
+          imported: result.imported,
+          updated: result.updated,
+          skipped: result.skipped,
+          invalid: result.invalid,
+        },
       });
     });
     dropStaged(ctx, input.fileId);

@@ -3,7 +3,8 @@ import type { UndoResult } from '../../../shared/domain.js';
 import { matchHeaders } from '../../../shared/io/headerMatch.js';
 import type { Backend } from '../../backend.js';
 import type { JobHandle } from '../../jobs/jobs.js';
-import { MemberWriter, type RowWriter, type WriterSetup } from './memberWriter.js';
+import { MemberWriter } from './memberWriter.js';
+import type { RowWriter, WriterSetup } from './rowWriter.js';
 import { rollBackBatch, type EndStatus } from './undo.js';
 
 /**

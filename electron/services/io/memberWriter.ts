@@ -1,44 +1,12 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { SqliteDb } from '../../../db/open.js';
-import type { ImportMode, ImportPreviewRow, ImportRowStatus } from '../../../shared/domain.js';
+import type { ImportPreviewRow, ImportRowStatus } from '../../../shared/domain.js';
 import type { MemberFileField } from '../../../shared/io/memberFields.js';
 import { columnsOf, readMemberRow, type ColumnsOf, type MemberImportRow } from '../../../shared/io/memberRow.js';
 import { nameGrams } from '../../../shared/rules/nameGrams.js';
 import { namePinyin } from '../../../shared/rules/pinyin.js';
-import { phoneForDisplay, reversedDigits } from '../../../shared/rules/phone.js';
-
-/** What an importable entity does with file rows: classify against the shop, write, show. */
-export interface RowWriter<Row = unknown> {
-  classify(line: number, cells: string[]): Classified<Row>;
-  /** Writes a `new` or `update` row; records a refused or skipped one for the error report. */
-  write(c: Classified<Row>, batchId: number): void;
-  preview(c: Classified<Row>): ImportPreviewRow;
-}
-
-/** One file row after classification. */
-export interface Classified<Row = unknown> {
-  line: number;
-  cells: string[];
-  status: ImportRowStatus;
-  reason?: string;
-  field?: string;
-  row?: Row;
-  /** The existing member the row matched. */
-  memberId?: number;
-  /** Columns an update changes: `{ column: [before, after] }`. */
-  changes?: Record<string, [unknown, unknown]>;
-}
-
-export interface WriterSetup {
-  raw: SqliteDb;
-  mode: ImportMode;
-  /** The field each file column goes to. */
-  mapping: (string | null)[];
-  today: string;
-  nowIso: string;
-  staffId: number;
-  memberNoPrefix: string;
-}
+import { reversedDigits } from '../../../shared/rules/phone.js';
+import { previewRow } from './memberPreview.js';
+import { setColumns, type Classified, type RowWriter, type WriterSetup } from './rowWriter.js';
 
 interface MemberCols {
   id: number;
@@ -85,57 +53,6 @@ function pinyinOf(name: string) {
 /** Zero points, zero spend and no tier is no opening balance (an export writes those for everyone). */
 const hasOpening = (r: MemberImportRow) => !!r.points || !!r.spendFen || !!r.tier;
 
-const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-
-/** A preview row: the values as they will be stored, in the form a clerk reads them. */
-function previewRow(c: Classified<MemberImportRow>, columns: ColumnsOf): ImportPreviewRow {
-  const values: Record<string, string> = {};
-  const r = c.row;
-  // A refused row has no stored form: show its cells as they are, so the shop sees what is wrong.
-  if (!r) for (const [f, i] of Object.entries(columns)) values[f] = (c.cells[i] ?? '').trim();
-  if (r) {
-    values.phone = phoneForDisplay(r.phone.e164);
-    const plain = ['name', 'gender', 'birthday', 'email', 'wechat', 'address', 'occupation', 'notes'] as const;
-    for (const k of plain) if (r[k] !== null) values[k] = r[k];
-    if (r.phone2) values.phone2 = phoneForDisplay(r.phone2);
-    if (r.joinedOn) values.joinedOn = r.joinedOn;
-    if (r.memberNo) values.memberNo = r.memberNo;
-    if (r.cardNo) values.cardNo = r.cardNo;
-    if (r.tags.length) values.tags = r.tags.join(', ');
-    if (r.tier) values.tier = r.tier;
-    if (r.points !== null) values.points = String(r.points);
-    if (r.spendFen !== null) values.totalSpent = yuan(r.spendFen);
-  }
-  return {
-    line: c.line,
-    status: c.status,
-    ...(c.reason ? { reason: c.reason } : {}),
-    ...(c.field ? { field: c.field } : {}),
-    values,
-  };
-}
-
-const updates = new Map<string, Statement>();
-/** Sets some columns of one member; statements are kept per column set (a file updates the same few). */
-export function setColumns(
-  raw: SqliteDb,
-  id: number,
-  values: Record<string, unknown>,
-  nowIso: string,
-  staffId: number | null,
-): void {
-  const cols = Object.keys(values);
-  const key = cols.join(',');
-  let stmt = updates.get(key);
-  if (!stmt || stmt.database !== raw) {
-    stmt = raw.prepare(
-      `update members set ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, updated_by = ? where id = ?`,
-    );
-    updates.set(key, stmt);
-  }
-  stmt.run(...cols.map((c) => values[c]), nowIso, staffId, id);
-}
-
 /**
  * Classifies file rows against the database and the rows before them, and writes them: the
  * importer's whole per-row work, on prepared statements of the raw connection because a
@@ -150,6 +67,8 @@ export class MemberWriter implements RowWriter<MemberImportRow> {
   private readonly seenCards = new Set<string>();
   private readonly seenMemberNos = new Set<string>();
   private readonly tagIds = new Map<string, number>();
+  /** Set by changesFor: the file's opening figures differ from the member's and were left out. */
+  private openingKept = false;
   private readonly s: Record<string, Statement>;
 
   constructor(private readonly w: WriterSetup) {
@@ -167,7 +86,10 @@ export class MemberWriter implements RowWriter<MemberImportRow> {
         `select lower(t.name) as name from member_tags mt join tags t on t.id = mt.tag_id where mt.member_id = ?`,
       ),
       activeCard: p(`select id from member_cards where member_id = ? and status = 'active'`),
-      hasOpening: p(`select 1 from member_opening_balances where member_id = ?`),
+      opening: p(
+        `select count(*) as n, coalesce(sum(points), 0) as points, coalesce(sum(spend_fen), 0) as spend,
+           coalesce(max(legacy_tier), '') as tier from member_opening_balances where member_id = ?`,
+      ),
       nextNo: p(
         `insert into counters (name, value) values ('member_no', 1)
          on conflict(name) do update set value = value + 1 returning value`,
@@ -266,9 +188,17 @@ export class MemberWriter implements RowWriter<MemberImportRow> {
     if (this.w.mode === 'addOnly') return skip('dupExisting', existsReason, matchedBy, memberId);
     if (card && card.member_id !== memberId)
       return { line, cells, status: 'invalid', reason: 'cardTaken', field: 'cardNo', row };
+    this.openingKept = false;
     const changes = this.changesFor(memberId, row);
-    if (!Object.keys(changes).length) return skip('dupExisting', 'unchanged', matchedBy, memberId);
-    return { line, cells, status: 'update', row, memberId, changes };
+    const kept = this.openingKept ? { reason: 'openingKept', field: 'points' } : {};
+    if (!Object.keys(changes).length)
+      return skip(
+        'dupExisting',
+        this.openingKept ? 'openingKept' : 'unchanged',
+        this.openingKept ? 'points' : matchedBy,
+        memberId,
+      );
+    return { line, cells, status: 'update', row, memberId, changes, ...kept };
   }
 
   /** Columns whose value the file changes; empty cells keep what the member has. */
@@ -286,7 +216,18 @@ export class MemberWriter implements RowWriter<MemberImportRow> {
     }
     if (row.cardNo && !this.s.activeCard!.get(memberId) && !this.s.cardHolder!.get(row.cardNo))
       changes.card = [null, row.cardNo];
-    if (hasOpening(row) && !this.s.hasOpening!.get(memberId)) changes.opening = [null, true];
+    if (hasOpening(row)) {
+      const o = this.s.opening!.get(memberId) as { n: number; points: number; spend: number; tier: string };
+      if (!o.n) changes.opening = [null, true];
+      // A member has one opening balance: a later file's differing figures are not applied, and
+      // the row says so (in the preview and the error report) instead of passing in silence.
+      else if (
+        (row.points !== null && row.points !== o.points) ||
+        (row.spendFen !== null && row.spendFen !== o.spend) ||
+        (row.tier !== null && row.tier !== o.tier)
+      )
+        this.openingKept = true;
+    }
     if (row.tags.length) {
       const has = new Set((this.s.tagNames!.all(memberId) as { name: string }[]).map((t) => t.name));
       if (row.tags.some((t) => !has.has(t.toLowerCase()))) changes.tags = [null, row.tags];

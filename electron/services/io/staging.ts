@@ -49,12 +49,20 @@ async function head(path: string, encoding: TextEncoding): Promise<string> {
   return text;
 }
 
-function isZip(path: string): boolean {
+/**
+ * What the first bytes say: a workbook (.xlsx is a zip), an old binary Excel file (.xls, OLE2),
+ * some other binary file (a NUL byte in text that is not UTF-16), or text.
+ */
+function sniffKind(path: string): 'xlsx' | 'xls' | 'binary' | 'text' {
   const fd = openSync(path, 'r');
   try {
-    const b = Buffer.alloc(4);
-    readSync(fd, b, 0, 4, 0);
-    return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+    const b = Buffer.alloc(65_536);
+    const n = readSync(fd, b, 0, b.length, 0);
+    const head = b.subarray(0, n);
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+    if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return 'xls';
+    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    return !utf16 && head.includes(0) ? 'binary' : 'text';
   } finally {
     closeSync(fd);
   }
@@ -82,10 +90,13 @@ export async function stageFile(
   if (bytes > maxImportBytes)
     throw appError('VALIDATION', 'errors.io.fileTooLarge', { params: { mb: maxImportBytes >> 20 } });
 
+  const kind = sniffKind(input.path);
+  if (kind === 'xls') throw appError('VALIDATION', 'errors.io.oldExcel');
+  if (kind === 'binary') throw appError('VALIDATION', 'errors.io.fileUnreadable');
+  const xlsx = kind === 'xlsx';
   const fileId = randomUUID();
   const dir = ctx.backend.paths.transfers;
   mkdirSync(dir, { recursive: true });
-  const xlsx = isZip(input.path);
   const path = join(dir, `${fileId}.${xlsx ? 'xlsx' : 'txt'}`);
   const hash = createHash('sha256');
   await pipeline(

@@ -12,7 +12,9 @@ import { WriteSteps } from '../../jobs/writeSteps.js';
 import { writeAudit } from '../audit.js';
 import type { ImportEntityName } from '../../../shared/io/entities.js';
 import { importers } from './importers.js';
-import { setColumns } from './memberWriter.js';
+import { setColumns } from './rowWriter.js';
+
+class StoppedEarly extends Error {}
 
 export type EndStatus = 'undone' | 'rolledBack' | 'cancelled';
 const chunkMs = 30;
@@ -128,6 +130,7 @@ export async function rollBackBatch(
   const steps = new WriteSteps(backend);
   const step = async (work: () => boolean): Promise<void> => {
     for (let more = true; more;) {
+      if (job?.stopping) throw new StoppedEarly();
       ({ value: more } = await steps.step(() => {
         const t0 = performance.now();
         let again = true;
@@ -139,6 +142,11 @@ export async function rollBackBatch(
   };
   try {
     await removeAndRestore();
+  } catch (e) {
+    // The app is closing: what is left is done at the next start (a crashed batch) or by running
+    // the undo again; the batch keeps its status.
+    if (e instanceof StoppedEarly) return result;
+    throw e;
   } finally {
     await steps.end();
   }

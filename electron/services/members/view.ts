@@ -87,7 +87,7 @@ export function reconfirmCutoff(ctx: Ctx): string {
 
 export async function toMember(ctx: Ctx, r: MemberRow): Promise<Member> {
   const [summary] = await toSummaries(ctx, [r]);
-  const [by, referrer, cards, consents] = await Promise.all([
+  const [by, referrer, cards, consents, opening] = await Promise.all([
     ctx.db.selectFrom('staff').select('display_name').where('id', '=', r.created_by).executeTakeFirst(),
     r.referrer_id === null
       ? undefined
@@ -98,6 +98,16 @@ export async function toMember(ctx: Ctx, r: MemberRow): Promise<Member> {
           .executeTakeFirst(),
     ctx.db.selectFrom('member_cards').selectAll().where('member_id', '=', r.id).orderBy('id', 'desc').execute(),
     consentsOf(ctx, r.id),
+    ctx.db
+      .selectFrom('member_opening_balances')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.coalesce(eb.fn.sum<number>('points'), eb.val(0)).as('points'),
+        eb.fn.coalesce(eb.fn.sum<number>('spend_fen'), eb.val(0)).as('spend'),
+        eb.fn.max('legacy_tier').as('tier'),
+      ])
+      .where('member_id', '=', r.id)
+      .executeTakeFirstOrThrow(),
   ]);
   const today = shopToday(ctx);
   return {
@@ -105,6 +115,9 @@ export async function toMember(ctx: Ctx, r: MemberRow): Promise<Member> {
     // The member page is opened for the person at the counter: the clerk needs the whole number to
     // confirm it with them. Lists and search results stay masked for clerks.
     phone: r.phone.includes(':') ? '' : phoneForDisplay(r.phone),
+    opening: Number(opening.n)
+      ? { points: Number(opening.points), spendFen: Number(opening.spend), tier: opening.tier ?? '' }
+      : null,
     phoneKind: r.phone_kind,
     phone2: r.phone2 ? phoneForDisplay(r.phone2) : null,
     email: r.email,

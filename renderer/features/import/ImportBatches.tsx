@@ -26,6 +26,8 @@ export function ImportBatches() {
     queryKey: ['importBatches', page],
     queryFn: () => call('io.batches', { page, pageSize }),
     placeholderData: keepPreviousData,
+    // A running import's counts grow as it goes.
+    refetchInterval: (query) => (query.state.data?.rows.some((b) => b.status === 'running') ? 1000 : false),
   });
   const undo = useCommand('io.undoBatch', { onSuccess: setUndoJob });
   const job = useJob(undoJob);

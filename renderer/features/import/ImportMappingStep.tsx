@@ -12,7 +12,7 @@ import { useImport } from './importStore';
 /** Step 2: which column is which field (matched automatically, or by a saved mapping), and the mode. */
 export function ImportMappingStep() {
   const { t } = useTranslation();
-  const { file, mapping, mode, setMapping, setMode, setPreview } = useImport();
+  const { file, mapping, mode, setMapping, setMode, setPreview, reset } = useImport();
   const queryClient = useQueryClient();
   const saved = useQuery({ queryKey: ['importMappings'], queryFn: () => call('io.mappings', { entity: 'members' }) });
   const [name, setName] = useState('');
@@ -136,6 +136,9 @@ export function ImportMappingStep() {
         </Stack>
       </Radio.Group>
       <Group>
+        <Button variant="default" onClick={reset}>
+          {t('import.otherFile')}
+        </Button>
         <Button onClick={() => void preview()} loading={busy}>
           {t('import.preview')}
         </Button>

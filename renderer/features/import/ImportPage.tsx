@@ -7,7 +7,7 @@ import { ImportPreviewStep } from './ImportPreviewStep';
 import { ImportRunStep } from './ImportRunStep';
 import { useImport } from './importStore';
 
-/** 导入会员: file → columns → preview → import, and the earlier imports below. */
+/** Import members: file → columns → preview → import, and the earlier imports below. */
 export function ImportPage() {
   const { t } = useTranslation();
   const { file, preview, run } = useImport();

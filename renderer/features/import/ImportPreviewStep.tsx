@@ -94,9 +94,10 @@ export function ImportPreviewStep() {
         <Button
           onClick={() => start.mutate({ fileId: file.fileId, mapping, mode }, { onError: (e) => notifyError(t, e) })}
           loading={start.isPending}
-          disabled={writes === 0}
+          disabled={p.total === 0}
         >
-          {t('import.start', { count: writes })}
+          {/* Nothing to write still records why, so the error report can be downloaded. */}
+          {writes > 0 ? t('import.start', { count: writes }) : t('import.startReportOnly')}
         </Button>
       </Group>
     </Stack>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/domain.js';
 import { call } from '../../api/client';
@@ -15,6 +15,7 @@ export function ImportRunStep() {
   const { t } = useTranslation();
   const { run, reset } = useImport();
   const job = useJob(run);
+  const [cancelling, setCancelling] = useState(false);
   const queryClient = useQueryClient();
   const ended = job && job.state !== 'running';
   useEffect(() => {
@@ -25,14 +26,15 @@ export function ImportRunStep() {
     }
   }, [ended, queryClient]);
   if (!job) return null;
+  const cancel = () => {
+    setCancelling(true);
+    void call('jobs.cancel', { id: job.id }).catch((e) => notifyError(t, e));
+  };
   if (job.state === 'running')
     return (
       <Stack>
-        <Text>{t('import.importing')}</Text>
-        <JobProgress
-          job={job}
-          onCancel={() => void call('jobs.cancel', { id: job.id }).catch((e) => notifyError(t, e))}
-        />
+        <Text>{t(cancelling ? 'import.cancelling' : 'import.importing')}</Text>
+        <JobProgress job={job} {...(cancelling ? {} : { onCancel: cancel })} />
         <Text size="sm" c="dimmed">
           {t('import.keepWorking')}
         </Text>

@@ -101,7 +101,11 @@ function MemberView({ member: m }: { member: Member }) {
       {writable && m.needsReconfirm && (
         <Alert color="yellow" icon={<IconAlertTriangle size={18} />} data-testid="reconfirm-banner">
           <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">{t('members.reconfirm', { months: reconfirmMonths })}</Text>
+            <Text size="sm">
+              {m.source === 'import' && !m.verifiedAt
+                ? t('members.reconfirmImported')
+                : t('members.reconfirm', { months: reconfirmMonths })}
+            </Text>
             <Button
               size="xs"
               color="yellow"

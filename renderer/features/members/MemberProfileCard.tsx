@@ -77,6 +77,15 @@ export function MemberProfileCard({ member: m, onEdit }: { member: Member; onEdi
           )}
         </Field>
         <Field label={t('members.fields.joinedOn')}>{formatDay(m.joinedOn)}</Field>
+        {m.opening && (
+          <Field label={t('members.fields.opening')}>
+            {t('members.openingValue', {
+              points: m.opening.points,
+              spend: (m.opening.spendFen / 100).toFixed(2),
+              tier: m.opening.tier || dash,
+            })}
+          </Field>
+        )}
         <Field label={t('members.fields.verifiedAt')}>{m.verifiedAt ? formatTime(m.verifiedAt) : dash}</Field>
         <Field label={t('members.fields.createdBy')}>{m.createdBy.displayName || dash}</Field>
         <Field label={t('members.fields.createdDay')}>{formatDay(m.createdDay)}</Field>
