@@ -36,9 +36,8 @@ export class Checkpointer {
   private waiting: (() => void)[] = [];
   /** Each checkpoint's duration on its own thread (−1: it failed and the next one will retry). */
   readonly ms: number[] = [];
-  /** Frames in the WAL, and how many of them the last checkpoint could not copy. */
+  /** Frames in the WAL when the last checkpoint ran. */
   walFrames = 0;
-  private behind = 0;
 
   constructor(dbPath: string, key: Buffer, nativeBinding?: string) {
     const module = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
@@ -49,7 +48,6 @@ export class Checkpointer {
     this.worker.on('message', (r: { ms: number; log: number; done: number }) => {
       this.busy = false;
       this.ms.push(r.ms);
-      this.behind = r.log < 0 ? this.behind : r.log - r.done;
       this.walFrames = r.log;
       for (const w of this.waiting.splice(0)) w();
     });
@@ -70,16 +68,8 @@ export class Checkpointer {
     this.worker.postMessage('checkpoint');
   }
 
-  /**
-   * While the job writes, a checkpoint never copies the frames appended during it, so the WAL is
-   * never fully copied and SQLite never starts it over: it grew to 40 GB in a 1,000,000-row import
-   * (measured). Once it holds more than `maxFrames`, the job waits (the event loop does not) for a
-   * checkpoint with no job write beside it; the next commit then restarts the WAL from the top.
-   */
-  async drainIfLong(maxFrames = 4000): Promise<void> {
-    if (this.closed || this.walFrames < maxFrames || this.behind === 0) return;
-    if (this.busy) await new Promise<void>((r) => this.waiting.push(r));
-    this.nudge(0);
+  /** Resolves once no checkpoint is running on the thread. */
+  async idle(): Promise<void> {
     if (this.busy) await new Promise<void>((r) => this.waiting.push(r));
   }
 
