@@ -7,7 +7,8 @@ import type { DB } from '../db/schema.js';
 import type { AppStatus, ShopSettings } from '../shared/domain.js';
 import { appError } from '../shared/errors.js';
 import { writeBackup, type BackupFile, type BackupReason } from './core/backupFiles.js';
-import { clockBehindToleranceMs, type Clock } from './core/clock.js';
+import type { Clock } from './core/clock.js';
+import { DeviceClockGuard } from './core/deviceClockGuard.js';
 import { dataPaths, type DataPaths } from './core/dataDir.js';
 import type { Device } from './core/device.js';
 import { writeFileAtomic } from './core/files.js';
@@ -27,7 +28,6 @@ import { Activity } from './jobs/activity.js';
 import { Checkpointer } from './jobs/checkpointer.js';
 import { Jobs } from './jobs/jobs.js';
 import { Sessions } from './sessions.js';
-import { getMeta, setMeta } from './services/meta.js';
 import type { StagedEntry } from './services/io/staging.js';
 import { recoverUnfinishedImports } from './services/io/undo.js';
 import { loadSettings } from './services/settings.js';
@@ -71,9 +71,7 @@ export class Backend {
   private releaseLock: (() => void) | null = null;
   private pendingPassphrase: string | null = null;
   private osUnlockFailed = false;
-  private otherDevice: AppStatus['otherDevice'];
-  private clockBehind: AppStatus['clockBehind'];
-  private lastTouch = 0;
+  private readonly guard: DeviceClockGuard;
   settings: ShopSettings | null = null;
 
   constructor(private readonly opts: BackendOptions) {
@@ -82,6 +80,7 @@ export class Backend {
     this.log = opts.log;
     this.sessions = new Sessions(opts.clock, () => (this.settings?.idleLockMinutes ?? 10) * 60_000);
     this.jobs = new Jobs(opts.clock, opts.log, this.activity);
+    this.guard = new DeviceClockGuard(opts.clock, opts.device);
   }
 
   /** Finds out where the app stands; opens the database when the OS key store can unlock it. */
@@ -157,8 +156,8 @@ export class Backend {
     if (this.errorParams) s.errorParams = this.errorParams;
     if (this.settings) s.shopName = this.settings.shopName;
     if (this.osUnlockFailed) s.osUnlockFailed = true;
-    if (this.otherDevice) s.otherDevice = this.otherDevice;
-    if (this.clockBehind) s.clockBehind = this.clockBehind;
+    if (this.guard.otherDevice) s.otherDevice = this.guard.otherDevice;
+    if (this.guard.clockBehind) s.clockBehind = this.guard.clockBehind;
     return s;
   }
 
@@ -333,50 +332,19 @@ export class Backend {
     const monthAgo = new Date(this.clock.now().getTime() - 30 * 24 * 3_600_000).toISOString();
     await db.deleteFrom('requests').where('at', '<', monthAgo).execute();
     this.settings = await loadSettings(db);
-    await this.checkDeviceAndClock(db);
+    await this.guard.check(db);
     this.state = 'ready';
     this.log.info('db.opened');
     recoverUnfinishedImports(this);
   }
 
-  private async checkDeviceAndClock(db: Kysely<DB>): Promise<void> {
-    const now = this.clock.now();
-    const [deviceId, deviceName, lastActive, latest] = await Promise.all(
-      ['device_id', 'device_name', 'last_active_at', 'latest_time_seen'].map((k) => getMeta(db, k)),
-    );
-    if (deviceId && deviceId !== this.opts.device.id)
-      this.otherDevice = { deviceName: deviceName ?? '', lastActiveAt: lastActive ?? '' };
-    if (latest && new Date(latest).getTime() - now.getTime() > clockBehindToleranceMs)
-      this.clockBehind = { latestSeen: latest, now: now.toISOString() };
-    await setMeta(db, { device_id: this.opts.device.id, device_name: this.opts.device.name });
-    await this.touch(db, true);
-  }
-
-  /**
-   * Remembers the latest time seen (at most once a minute) so a clock that jumps back is noticed.
-   * While the clock is held the bad time is not recorded.
-   */
-  async touch(db: Kysely<DB>, force = false): Promise<void> {
-    const now = this.clock.now();
-    if (!force && Math.abs(now.getTime() - this.lastTouch) < 60_000) return;
-    this.lastTouch = now.getTime();
-    const values: Record<string, string> = { last_active_at: now.toISOString() };
-    if (!this.clockBehind) values.latest_time_seen = now.toISOString();
-    await setMeta(db, values);
-  }
-
-  /** Time-based work (expiry, SLA, check-in days) calls this first. */
-  requireTrustedClock(): void {
-    if (this.clockBehind) throw appError('CLOCK_HELD', 'errors.app.clockHeld');
-  }
-
-  async confirmClock(db: Kysely<DB>): Promise<void> {
-    this.clockBehind = undefined;
-    await this.touch(db, true);
-  }
+  /** The device and clock checks (core/deviceClockGuard), which dispatch and services call. */
+  touch = (db: Kysely<DB>, force = false) => this.guard.touch(db, force);
+  requireTrustedClock = () => this.guard.requireTrustedClock();
+  confirmClock = (db: Kysely<DB>) => this.guard.confirmClock(db);
 
   acknowledgeOtherDevice(): void {
-    this.otherDevice = undefined;
+    this.guard.otherDevice = undefined;
   }
 
   /** An encrypted copy of the database, with the wrapped key beside it; see core/backupFiles. */
