@@ -236,6 +236,102 @@ export interface MemberOpeningBalancesTable {
   staff_id: number | null;
 }
 
+export interface PurchasesTable {
+  id: Generated<number>;
+  member_id: number;
+  amount_fen: number;
+  /** Points the member paid with, and the fen they settled. */
+  points_used: Generated<number>;
+  points_used_fen: Generated<number>;
+  /** The part settled by a coupon or voucher. */
+  coupon_fen: Generated<number>;
+  receipt_no: Generated<string>;
+  category: Generated<string>;
+  items: Generated<string>;
+  payment_method: string;
+  points_earned: Generated<number>;
+  /** Cache of the sum of this purchase's refunds (a test checks it). */
+  refunded_fen: Generated<number>;
+  request_id: string | null;
+  import_batch_id: number | null;
+  at: string;
+  day: string;
+  staff_id: number | null;
+}
+
+export interface PurchaseRefundsTable {
+  id: Generated<number>;
+  purchase_id: number;
+  member_id: number;
+  amount_fen: number;
+  points_reversed: number;
+  /** Points the refund should have taken back but the member had already spent. */
+  points_shortfall: Generated<number>;
+  /** Points paid for the purchase that the refund gave back. */
+  points_returned: Generated<number>;
+  reason: Generated<string>;
+  request_id: string | null;
+  at: string;
+  day: string;
+  staff_id: number | null;
+}
+
+/** One change of a member's points. A row with points > 0 is also a lot (`remaining` not null). */
+export interface PointsLedgerTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: string;
+  points: number;
+  /** What caused it: 'purchase', 'refund', 'redemption', 'activity', 'opening' … and that row's id. */
+  ref_type: Generated<string>;
+  ref_id: number | null;
+  /** A void: the entry it reverses. */
+  reverses_id: number | null;
+  note: Generated<string>;
+  request_id: string | null;
+  staff_id: number | null;
+  at: string;
+  day: string;
+  /** Lots: the first business day the points can be spent, the last day they can, what is left. */
+  usable_on: string | null;
+  expires_on: string | null;
+  remaining: number | null;
+}
+
+/** Which lots a debit took points from (negative: points a restore put back onto the lot). */
+export interface PointsAllocationsTable {
+  entry_id: number;
+  lot_id: number;
+  points: number;
+}
+
+export interface CheckinsTable {
+  member_id: number;
+  day: string;
+  streak: number;
+  entry_id: number | null;
+  at: string;
+  staff_id: number | null;
+}
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  name: string;
+  day: string;
+  points: number;
+  active: Generated<number>;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface ActivityAttendeesTable {
+  activity_id: number;
+  member_id: number;
+  entry_id: number;
+  at: string;
+  staff_id: number | null;
+}
+
 export interface DB {
   meta: MetaTable;
   settings: SettingsTable;
@@ -257,4 +353,11 @@ export interface DB {
   import_rejects: ImportRejectsTable;
   import_mappings: ImportMappingsTable;
   member_opening_balances: MemberOpeningBalancesTable;
+  purchases: PurchasesTable;
+  purchase_refunds: PurchaseRefundsTable;
+  points_ledger: PointsLedgerTable;
+  points_allocations: PointsAllocationsTable;
+  checkins: CheckinsTable;
+  activities: ActivitiesTable;
+  activity_attendees: ActivityAttendeesTable;
 }

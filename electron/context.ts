@@ -13,6 +13,8 @@ export interface Ctx {
   now: Date;
   nowIso: string;
   staff: StaffRow | null;
+  /** The client's request id for a mutating call: ledger rows carry it, so an entry names its request. */
+  requestId: string | null;
   /** What the channel's `prepare` step computed before the transaction, if it has one. */
   prepared: unknown;
   /** Runs after a failed call rolled back, in a transaction of its own (failed sign-ins, lockouts). */
@@ -40,6 +42,7 @@ export function standaloneCtx(backend: Backend, staff: StaffRow | null): Ctx {
     now,
     nowIso: now.toISOString(),
     staff,
+    requestId: null,
     prepared: undefined,
     onFailure: () => undefined,
     afterCommit: (fn) => fn(),

@@ -33,6 +33,7 @@ import { completeSetup } from './services/setup.js';
 import { downloadLog } from './services/support.js';
 import { saveSettings } from './services/settings.js';
 import * as staff from './services/staff.js';
+import { pointsHandlers } from './pointsHandlers.js';
 
 type Handlers = { [C in ChannelName]: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 type Prepare = { [C in ChannelName]?: (backend: Backend, input: ParsedInputOf<C>) => Promise<unknown> };
@@ -170,4 +171,6 @@ export const handlers: Handlers = {
   'io.exportMembers': exportMembers,
   'io.exportAudit': exportAuditLog,
   'io.downloadExport': downloadExport,
+
+  ...pointsHandlers,
 };

@@ -23,6 +23,12 @@ export const permissions = [
   'io.import',
   /** Export lists to CSV/Excel (owner, manager); full phone numbers only for the owner. */
   'io.export',
+  /** Record purchases and refunds, check-ins and activity attendance at the counter (everyone). */
+  'purchases.write',
+  /** Adjust points by hand and void mistaken entries (owner, manager), always with a reason. */
+  'points.adjust',
+  /** Earning rules, expiry policy, activities (owner, manager). */
+  'points.rules',
   'staff.manage',
   'settings.manage',
   'audit.read',
@@ -44,8 +50,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'io.import',
     'io.export',
     'audit.read',
+    'purchases.write',
+    'points.adjust',
+    'points.rules',
   ],
-  clerk: ['members.read', 'members.write'],
+  clerk: ['members.read', 'members.write', 'purchases.write'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

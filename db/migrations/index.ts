@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_member_profile.js';
 import * as m0003 from './0003_member_quality.js';
 import * as m0004 from './0004_io.js';
+import * as m0005 from './0005_points.js';
 
 /**
  * The static list of migrations, in order. Reading a folder at run time breaks once bundled.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_member_profile': m0002,
   '0003_member_quality': m0003,
   '0004_io': m0004,
+  '0005_points': m0005,
 };

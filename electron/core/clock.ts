@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** The one source of time for services, so tests can set the day without waiting. */
 export interface Clock {
   now(): Date;
@@ -24,3 +26,22 @@ export class ManualClock implements Clock {
 
 /** The system clock is "well behind" when it reads this much before the latest time seen. */
 export const clockBehindToleranceMs = 60 * 60 * 1000;
+
+/**
+ * End-to-end tests only (`LIUKE_TEST_CLOCK_FILE`): the system time plus an offset in milliseconds
+ * read from a file the test writes, so a test can move the shop to tomorrow (a check-in streak, an
+ * expiry, a follow-up's due day) without waiting. Never set in a shop.
+ */
+export class OffsetFileClock implements Clock {
+  constructor(private readonly file: string) {}
+  now(): Date {
+    let offset: number;
+    try {
+      offset = Number(readFileSync(this.file, 'utf8').trim()) || 0;
+    } catch {
+      // No file yet: the test has not moved the clock.
+      offset = 0;
+    }
+    return new Date(Date.now() + offset);
+  }
+}

@@ -15,6 +15,7 @@ export class DeviceClockGuard {
   otherDevice: AppStatus['otherDevice'];
   clockBehind: AppStatus['clockBehind'];
   private lastTouch = 0;
+  private latestSeen = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -28,22 +29,28 @@ export class DeviceClockGuard {
     );
     if (deviceId && deviceId !== this.device.id)
       this.otherDevice = { deviceName: deviceName ?? '', lastActiveAt: lastActive ?? '' };
-    if (latest && new Date(latest).getTime() - now.getTime() > clockBehindToleranceMs)
+    if (latest) this.latestSeen = new Date(latest).getTime();
+    if (latest && this.latestSeen - now.getTime() > clockBehindToleranceMs)
       this.clockBehind = { latestSeen: latest, now: now.toISOString() };
     await setMeta(db, { device_id: this.device.id, device_name: this.device.name });
     await this.touch(db, true);
   }
 
   /**
-   * Remembers the latest time seen (at most once a minute) so a clock that jumps back is noticed.
-   * While the clock is held the bad time is not recorded.
+   * Remembers the latest time seen (at most once a minute) so a clock that jumps back is noticed,
+   * at the next start or while the app runs. While the clock is held the bad time is not recorded.
    */
   async touch(db: Kysely<DB>, force = false): Promise<void> {
     const now = this.clock.now();
+    if (!this.clockBehind && this.latestSeen - now.getTime() > clockBehindToleranceMs)
+      this.clockBehind = { latestSeen: new Date(this.latestSeen).toISOString(), now: now.toISOString() };
     if (!force && Math.abs(now.getTime() - this.lastTouch) < 60_000) return;
     this.lastTouch = now.getTime();
     const values: Record<string, string> = { last_active_at: now.toISOString() };
-    if (!this.clockBehind) values.latest_time_seen = now.toISOString();
+    if (!this.clockBehind && now.getTime() > this.latestSeen) {
+      values.latest_time_seen = now.toISOString();
+      this.latestSeen = now.getTime();
+    }
     await setMeta(db, values);
   }
 
@@ -54,6 +61,10 @@ export class DeviceClockGuard {
 
   async confirmClock(db: Kysely<DB>): Promise<void> {
     this.clockBehind = undefined;
-    await this.touch(db, true);
+    // The owner says this time is right: it becomes the latest seen, even though it is earlier.
+    const now = this.clock.now();
+    this.latestSeen = now.getTime();
+    this.lastTouch = now.getTime();
+    await setMeta(db, { last_active_at: now.toISOString(), latest_time_seen: now.toISOString() });
   }
 }

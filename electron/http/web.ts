@@ -1,12 +1,13 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Backend } from '../backend.js';
-import { systemClock } from '../core/clock.js';
+import { OffsetFileClock, systemClock } from '../core/clock.js';
 import { resolveDataDir } from '../core/dataDir.js';
 import { thisDevice } from '../core/device.js';
 import { fileLogger } from '../core/log.js';
 import { Dispatcher } from '../dispatch.js';
 import { startBackupSchedule } from '../services/backupSchedule.js';
+import { startPointsSchedule } from '../services/points/schedule.js';
 import { startHttpHost } from './server.js';
 
 /**
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const dataDir = resolveDataDir();
   const log = fileLogger(join(dataDir, 'logs'));
-  const backend = new Backend({ dataDir, clock: systemClock, log, device: thisDevice() });
+  const testClock = process.env.LIUKE_TEST_CLOCK_FILE;
+  const clock = testClock ? new OffsetFileClock(testClock) : systemClock;
+  const backend = new Backend({ dataDir, clock, log, device: thisDevice() });
   await backend.start();
   const passphrase = process.env.LIUKE_PASSPHRASE;
   if (passphrase && backend.currentState === 'locked') {
@@ -31,8 +34,10 @@ async function main(): Promise<void> {
   console.log(`ready in ${readyMs} ms; data folder ${dataDir}; state ${backend.currentState}`);
 
   const backups = startBackupSchedule(backend);
+  const points = startPointsSchedule(backend);
   const stop = async () => {
     await host.close();
+    await points.stop();
     await backups.stop();
     await backend.close();
     process.exit(0);

@@ -11,6 +11,7 @@ import { thisDevice } from '../core/device.js';
 import { fileLogger } from '../core/log.js';
 import { Dispatcher } from '../dispatch.js';
 import { startBackupSchedule } from '../services/backupSchedule.js';
+import { startPointsSchedule } from '../services/points/schedule.js';
 import { safeStorageKeyStore } from './safeStorageKeyStore.js';
 import { createMainWindow, rendererIndex } from './window.js';
 
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   });
   await backend.start();
   const backups = startBackupSchedule(backend);
+  const points = startPointsSchedule(backend);
   const dispatcher = new Dispatcher(backend);
   const index = pathToFileURL(rendererIndex(outDir)).href;
   // One session token per window, kept here: the renderer never sees it.
@@ -88,8 +90,9 @@ async function main(): Promise<void> {
   const windowId = win.webContents.id;
   win.on('closed', () => tokens.delete(windowId));
   app.on('window-all-closed', () => {
-    void backups
+    void points
       .stop()
+      .then(() => backups.stop())
       .then(() => backend.close())
       .then(() => app.quit());
   });

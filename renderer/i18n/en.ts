@@ -3,6 +3,7 @@ import { enImport, enImportAudit, enIoErrors, enJobs } from './en.import';
 import { enExport, enExportAudit, enExportErrors } from './en.export';
 import { enDuplicates } from './en.duplicates';
 import { enMembers } from './en.members';
+import { enPoints, enPointsAudit, enPointsErrors, enPointsEvents, enPointsNav } from './en.points';
 import type { zh } from './zh';
 
 /** Widens string literals so the English table must have exactly the Chinese table's keys. */
@@ -27,6 +28,7 @@ export const en: Shape<typeof zh> = {
     pageTotal: '{{total}} in all',
   },
   nav: {
+    ...enPointsNav,
     members: 'Members',
     duplicates: 'Duplicates',
     tags: 'Tags',
@@ -114,7 +116,8 @@ export const en: Shape<typeof zh> = {
     confirmClock: 'The date is right, continue',
     clockConfirmed: 'System date confirmed',
   },
-  members: enMembers,
+  members: { ...enMembers, events: { ...enMembers.events, ...enPointsEvents } },
+  points: enPoints,
   duplicates: enDuplicates,
   backups: enBackups,
   import: enImport,
@@ -204,6 +207,7 @@ export const en: Shape<typeof zh> = {
     actions: {
       ...enImportAudit,
       ...enExportAudit,
+      ...enPointsAudit,
       members_archived: 'Member archived',
       members_restored: 'Member restored',
       setup_completed: 'Setup completed',
@@ -237,6 +241,7 @@ export const en: Shape<typeof zh> = {
   },
   errors: {
     ...enIoErrors,
+    ...enPointsErrors,
     ...enExportErrors,
     validation: 'Please check the highlighted fields',
     required: 'Required',

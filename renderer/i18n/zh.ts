@@ -3,6 +3,7 @@ import { zhImport, zhImportAudit, zhIoErrors, zhJobs } from './zh.import';
 import { zhExport, zhExportAudit, zhExportErrors } from './zh.export';
 import { zhDuplicates } from './zh.duplicates';
 import { zhMembers } from './zh.members';
+import { zhPoints, zhPointsAudit, zhPointsErrors, zhPointsEvents, zhPointsNav } from './zh.points';
 
 /** Simplified Chinese, the default. The shop deck's vocabulary: 会员, 积分, 回访 … */
 export const zh = {
@@ -24,6 +25,7 @@ export const zh = {
     pageTotal: '共 {{total}} 条',
   },
   nav: {
+    ...zhPointsNav,
     members: '会员',
     duplicates: '重复会员',
     tags: '标签',
@@ -109,7 +111,8 @@ export const zh = {
     confirmClock: '日期正确，继续',
     clockConfirmed: '已确认系统时间',
   },
-  members: zhMembers,
+  members: { ...zhMembers, events: { ...zhMembers.events, ...zhPointsEvents } },
+  points: zhPoints,
   duplicates: zhDuplicates,
   backups: zhBackups,
   import: zhImport,
@@ -198,6 +201,7 @@ export const zh = {
     actions: {
       ...zhImportAudit,
       ...zhExportAudit,
+      ...zhPointsAudit,
       members_archived: '归档会员',
       members_restored: '恢复会员',
       setup_completed: '完成首次设置',
@@ -231,6 +235,7 @@ export const zh = {
   },
   errors: {
     ...zhIoErrors,
+    ...zhPointsErrors,
     ...zhExportErrors,
     validation: '请检查标红的项目',
     required: '必填',

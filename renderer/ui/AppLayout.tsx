@@ -1,5 +1,8 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import {
+  IconAlarm,
+  IconCoins,
+  IconConfetti,
   IconDatabaseExport,
   IconFileImport,
   IconHistory,
@@ -22,6 +25,9 @@ import { ImportPage } from '../features/import/ImportPage';
 import { MergePage } from '../features/duplicates/MergePage';
 import { MemberPage } from '../features/members/MemberPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { ActivitiesPage } from '../features/points/ActivitiesPage';
+import { ExpiringPage } from '../features/points/ExpiringPage';
+import { PointsRulesPage } from '../features/points/PointsRulesPage';
 import { AuditPage } from '../features/settings/AuditPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
@@ -41,6 +47,14 @@ interface NavItem {
 /** Later features add their pages here; the permission hides what a role cannot open. */
 const nav: NavItem[] = [
   { path: '/', labelKey: 'nav.members', icon: <IconUsers size={18} /> },
+  { path: '/points/expiring', labelKey: 'nav.expiring', icon: <IconAlarm size={18} /> },
+  {
+    path: '/points/activities',
+    labelKey: 'nav.activities',
+    icon: <IconConfetti size={18} />,
+    permission: 'points.rules',
+  },
+  { path: '/points/rules', labelKey: 'nav.points', icon: <IconCoins size={18} />, permission: 'points.rules' },
   { path: '/duplicates', labelKey: 'nav.duplicates', icon: <IconUsersGroup size={18} />, permission: 'members.merge' },
   { path: '/tags', labelKey: 'nav.tags', icon: <IconTags size={18} />, permission: 'tags.manage' },
   { path: '/staff', labelKey: 'nav.staff', icon: <IconUserCog size={18} />, permission: 'staff.manage' },
@@ -95,6 +109,9 @@ export function AppLayout() {
         <Switch>
           <Route path="/" component={MembersPage} />
           <Route path="/members/:id">{(p) => <MemberPage id={Number(p.id)} />}</Route>
+          <Route path="/points/expiring" component={ExpiringPage} />
+          {allowed('points.rules') && <Route path="/points/activities" component={ActivitiesPage} />}
+          {allowed('points.rules') && <Route path="/points/rules" component={PointsRulesPage} />}
           {allowed('members.merge') && <Route path="/duplicates" component={DuplicatesPage} />}
           {allowed('members.merge') && (
             <Route path="/duplicates/merge/:a/:b">{(p) => <MergePage aId={Number(p.a)} bId={Number(p.b)} />}</Route>

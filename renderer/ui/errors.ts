@@ -25,12 +25,14 @@ interface FormLike {
 
 /**
  * Puts each field error from the main process on its input; anything that is not about a field
- * on this form becomes a notification.
+ * on this form becomes a notification. `rename` maps a contract field to the form's own name
+ * (the form holds "268.50" as `amount`, the contract `amountFen`).
  */
-export function showErrors(t: TFunction, form: FormLike, e: unknown): void {
+export function showErrors(t: TFunction, form: FormLike, e: unknown, rename: Record<string, string> = {}): void {
   const d = errorData(e);
   let shown = false;
-  for (const [field, fe] of Object.entries(d.fields ?? {})) {
+  for (const [contractField, fe] of Object.entries(d.fields ?? {})) {
+    const field = rename[contractField] ?? contractField;
     if (field.split('.')[0]! in form.getValues()) {
       form.setFieldError(field, t(fe.messageKey, fe.params ?? {}));
       shown = true;

@@ -8,6 +8,8 @@ import { duplicatesChannels } from './duplicates.js';
 import { exportChannels } from './export.js';
 import { ioChannels } from './io.js';
 import { membersChannels } from './members.js';
+import { pointsChannels } from './points.js';
+import { purchasesChannels } from './purchases.js';
 import { settingsChannels } from './settings.js';
 import { staffChannels } from './staff.js';
 import { tagsChannels } from './tags.js';
@@ -27,6 +29,8 @@ export const channels = {
   ...backupsChannels,
   ...ioChannels,
   ...exportChannels,
+  ...purchasesChannels,
+  ...pointsChannels,
 } as const;
 
 export type Channels = typeof channels;

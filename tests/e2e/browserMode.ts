@@ -108,10 +108,10 @@ export interface BrowserShop {
  * The usual start of an e2e file: a set-up shop in its own data folder, browser mode running, and
  * a Chinese-speaking page open at its sign-in screen. `close` stops both and removes the folder.
  */
-export async function openBrowserShop(name: string): Promise<BrowserShop> {
+export async function openBrowserShop(name: string, env: Record<string, string> = {}): Promise<BrowserShop> {
   const dataDir = mkdtempSync(join(tmpdir(), `liuke-e2e-${name}-`));
   const browser = await launchChromium();
-  const app = await startWeb(dataDir);
+  const app = await startWeb(dataDir, env);
   const passphrase = await setUpThroughApi(app.url);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();

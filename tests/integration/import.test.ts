@@ -293,6 +293,29 @@ describe('import: opening balances', () => {
     const reasons = h.backend.raw.prepare('select reason from import_rejects order by id').all();
     expect(reasons).toEqual([{ reason: 'openingKept' }, { reason: 'dupPhoneInFile' }]);
   });
+
+  it('puts the opening points in the ledger as its opening entry, spendable; an undo takes an untouched one out', async () => {
+    const { owner } = await openShop();
+    const dir = tempDir();
+    const file = join(dir, 'old.csv');
+    writeFileSync(file, '手机号,姓名,积分\n13800138000,张三,100\n');
+    const { result } = await importFile(owner, file);
+    const [m] = await owner.call('members.search', { q: '13800138000' });
+    const points = await owner.call('points.get', { memberId: m!.id });
+    expect(points).toMatchObject({ balance: 100, usable: 100 });
+    expect(points.lots[0]).toMatchObject({ kind: 'opening', remaining: 100, expiresOn: null });
+
+    // A second member already in the shop gets an opening balance by an update, then the batch is undone.
+    const known = await owner.call('members.register', { phone: '13900139000', name: '李四' });
+    const update = join(dir, 'update.csv');
+    writeFileSync(update, '手机号,姓名,积分\n13900139000,李四,50\n');
+    const second = await importFile(owner, update, 'addAndUpdate');
+    expect((await owner.call('points.get', { memberId: known.id })).balance).toBe(50);
+    await finished(owner, await owner.call('io.undoBatch', { batchId: second.result.batchId }));
+    expect((await owner.call('points.get', { memberId: known.id })).balance).toBe(0);
+    await finished(owner, await owner.call('io.undoBatch', { batchId: result.batchId }));
+    expect(await owner.call('members.search', { q: '13800138000' })).toEqual([]);
+  });
 });
 
 describe('import: files that are not tables', () => {

@@ -53,7 +53,10 @@ describe('migrateToLatest', () => {
     expect(result).toEqual({ applied: Object.keys(migrations), snapshot: null });
     expect(snapshots).toEqual([]);
     expect(tables()).toEqual([
+      'activities',
+      'activity_attendees',
       'audit_log',
+      'checkins',
       'counters',
       'duplicate_candidates',
       'import_batches',
@@ -71,6 +74,10 @@ describe('migrateToLatest', () => {
       'member_tags',
       'members',
       'meta',
+      'points_allocations',
+      'points_ledger',
+      'purchase_refunds',
+      'purchases',
       'requests',
       'settings',
       'staff',

@@ -74,6 +74,13 @@ describe('the channel table', () => {
       'members.search',
       'members.timeline',
       'duplicates.list',
+      'purchases.list',
+      'purchases.habits',
+      'points.get',
+      'points.ledger',
+      'points.rules',
+      'points.expiring',
+      'activities.list',
       'backups.status',
       'backups.listFolder',
       // Outside a transaction (VACUUM INTO, replacing the database): nothing to store a result in.

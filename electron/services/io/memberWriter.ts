@@ -5,6 +5,8 @@ import { columnsOf, readMemberRow, type ColumnsOf, type MemberImportRow } from '
 import { nameGrams } from '../../../shared/rules/nameGrams.js';
 import { namePinyin } from '../../../shared/rules/pinyin.js';
 import { reversedDigits } from '../../../shared/rules/phone.js';
+import { lotExpiresOn } from '../../../shared/rules/earning.js';
+import { loadPointsRulesSync } from '../points/rules.js';
 import { previewRow } from './memberPreview.js';
 import { setColumns, type Classified, type RowWriter, type WriterSetup } from './rowWriter.js';
 
@@ -70,9 +72,12 @@ export class MemberWriter implements RowWriter<MemberImportRow> {
   /** Set by changesFor: the file's opening figures differ from the member's and were left out. */
   private openingKept = false;
   private readonly s: Record<string, Statement>;
+  /** An opening balance's points are a ledger lot dated from the import day, under today's expiry policy. */
+  private readonly openingExpiresOn: string | null;
 
   constructor(private readonly w: WriterSetup) {
     this.columns = columnsOf(w.mapping as (MemberFileField | null)[]);
+    this.openingExpiresOn = lotExpiresOn(loadPointsRulesSync(w.raw).expiry, w.today);
     const p = (sql: string) => w.raw.prepare(sql);
     this.s = {
       byPhone: p(`select id from members where phone = ?`),
@@ -111,6 +116,10 @@ export class MemberWriter implements RowWriter<MemberImportRow> {
       insertOpening: p(
         `insert into member_opening_balances (member_id, points, spend_fen, legacy_tier, import_batch_id, at, day, staff_id)
          values (?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+      ),
+      insertOpeningLot: p(
+        `insert into points_ledger (member_id, kind, points, ref_type, ref_id, staff_id, at, day, usable_on, expires_on, remaining)
+         values (?, 'opening', ?, 'opening', ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertCard: p(
         `insert into member_cards (member_id, card_no, status, bound_at, bound_by) values (?, ?, 'active', ?, ?) returning id`,
@@ -303,20 +312,30 @@ export class MemberWriter implements RowWriter<MemberImportRow> {
   private addOpening(memberId: number, r: MemberImportRow, batchId: number): number | null {
     if (!hasOpening(r)) return null;
     const w = this.w;
-    return (
-      this.s.insertOpening!.get(
+    const points = r.points ?? 0;
+    const { id } = this.s.insertOpening!.get(
+      memberId,
+      points,
+      r.spendFen ?? 0,
+      r.tier ?? '',
+      batchId,
+      w.nowIso,
+      w.today,
+      w.staffId,
+    ) as { id: number };
+    if (points > 0)
+      this.s.insertOpeningLot!.run(
         memberId,
-        r.points ?? 0,
-        r.spendFen ?? 0,
-        r.tier ?? '',
-        batchId,
+        points,
+        id,
+        w.staffId,
         w.nowIso,
         w.today,
-        w.staffId,
-      ) as {
-        id: number;
-      }
-    ).id;
+        w.today,
+        this.openingExpiresOn,
+        points,
+      );
+    return id;
   }
 
   /** Adds the named tags (made when the shop has none of that name); returns the ids newly added. */

@@ -43,6 +43,8 @@ function statements(raw: SqliteDb) {
       `delete from member_cards where member_id = @id`,
       `delete from member_tags where member_id = @id`,
       `delete from member_opening_balances where member_id = @id`,
+      // Unused, so the import's own opening lot is all the ledger holds for them.
+      `delete from points_ledger where member_id = @id`,
       `delete from duplicate_candidates where member_a = @id or member_b = @id`,
       `update import_rejects set member_id = null where member_id = @id`,
       `delete from import_updates where member_id = @id`,
@@ -58,6 +60,11 @@ function statements(raw: SqliteDb) {
        and not exists (select 1 from member_cards r where r.replaces = member_cards.id)`,
     ),
     deleteOpening: p(`delete from member_opening_balances where id = ?`),
+    openingLot: p(
+      `select id, remaining = points and not exists (select 1 from points_allocations where lot_id = l.id) as untouched
+       from points_ledger l where kind = 'opening' and ref_type = 'opening' and ref_id = ?`,
+    ),
+    deleteLot: p(`delete from points_ledger where id = ?`),
     untag: p(`delete from member_tags where member_id = ? and tag_id = ?`),
     deleteGrams: p(`delete from member_name_grams where member_id = ?`),
     insertGram: p(`insert or ignore into member_name_grams (gram, member_id) values (?, ?)`),
@@ -99,7 +106,14 @@ function restoreMember(
     s.setPinyin.run(py.full, py.initials, memberId);
   }
   if (changes.card) s.deleteCard.run(changes.card[1], memberId);
-  if (changes.opening?.[1]) s.deleteOpening.run(changes.opening[1]);
+  if (changes.opening?.[1]) {
+    // Points the member has spent since (or that expired) stay: the opening balance then stays with them.
+    const lot = s.openingLot.get(changes.opening[1]) as { id: number; untouched: number } | undefined;
+    if (!lot || lot.untouched) {
+      if (lot) s.deleteLot.run(lot.id);
+      s.deleteOpening.run(changes.opening[1]);
+    }
+  }
   for (const tagId of (changes.tags?.[1] as number[] | undefined) ?? []) s.untag.run(memberId, tagId);
   s.event.run(memberId, JSON.stringify({ fields: Object.keys(back) }), at.staffId, at.nowIso, at.day);
 }

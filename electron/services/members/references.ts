@@ -132,6 +132,13 @@ export const memberReferences: MemberReference[] = [
   { table: 'duplicate_candidates', column: 'member_b', merge: { kind: 'custom', run: repointCandidates('member_b') } },
   // What the old system said the person had (points, spend) belongs to the person.
   { table: 'member_opening_balances', column: 'member_id', merge: { kind: 'move' } },
+  // The person's purchases and points: the survivor's balance is the sum of both ledgers.
+  { table: 'purchases', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'purchase_refunds', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'points_ledger', column: 'member_id', merge: { kind: 'move' } },
+  // A day both records checked in is one check-in; an activity both attended paid both (the ledger keeps it).
+  { table: 'checkins', column: 'member_id', merge: { kind: 'moveDistinct' } },
+  { table: 'activity_attendees', column: 'member_id', merge: { kind: 'moveDistinct' } },
   // An import's record of what it changed on that record, so undo compares against it.
   { table: 'import_updates', column: 'member_id', merge: { kind: 'history' } },
   { table: 'import_rejects', column: 'member_id', merge: { kind: 'history' } },

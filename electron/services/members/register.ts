@@ -6,6 +6,8 @@ import { consentChannels, type Member } from '../../../shared/domain.js';
 import { fieldError } from '../../../shared/errors.js';
 import { requireStaff, type Ctx } from '../../context.js';
 import { writeAudit } from '../audit.js';
+import { awardReferral } from '../points/referral.js';
+import { loadPointsRules } from '../points/rules.js';
 import { addEvent } from '../timeline.js';
 import { detectDuplicates } from './duplicates.js';
 import { profileValues } from './profileValues.js';
@@ -64,6 +66,7 @@ export async function registerMember(ctx: Ctx, input: z.output<typeof registerMe
     action: 'members.registered',
     details: { memberId: row.id },
   });
+  await awardReferral(ctx, await loadPointsRules(ctx.db), row, 'register');
   await detectDuplicates(ctx, row.id);
   return toMember(ctx, row);
 }

@@ -19,6 +19,9 @@ import { MemberProfileCard } from './MemberProfileCard';
 import { MemberTagsCard } from './MemberTagsCard';
 import { MemberTimelineCard } from './MemberTimelineCard';
 import { MergeWithModal } from './MergeWithModal';
+import { HabitsCard } from '../points/HabitsCard';
+import { MemberPointsCard } from '../points/MemberPointsCard';
+import { PurchasesCard } from '../points/PurchasesCard';
 
 /** The member page: who they are, what they agreed to, their cards and tags, and what happened. */
 export function MemberPage({ id }: { id: number }) {
@@ -118,6 +121,15 @@ function MemberView({ member: m }: { member: Member }) {
         </Alert>
       )}
       <MemberProfileCard member={m} onEdit={writable ? edit.open : undefined} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <MemberPointsCard memberId={m.id} writable={writable && m.archivedAt === null} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <HabitsCard memberId={m.id} />
+        </Grid.Col>
+      </Grid>
+      <PurchasesCard memberId={m.id} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>

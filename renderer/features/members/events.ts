@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatFen } from '../../../shared/rules/money.js';
 import { interactionKinds, type InteractionKind, type TimelineEvent } from '../../../shared/domain.js';
 
 /** Member columns named in a profileEdited event, and the label each has on the form. */
@@ -55,6 +56,9 @@ export function describeEvent(t: TFunction, e: TimelineEvent, tagNames: Map<numb
     }
     case 'registered':
       return t('members.events.registered');
+    case 'purchase':
+    case 'refund':
+      return t(`members.events.${e.kind}`, { ...d, amount: formatFen(Number(d.amountFen ?? 0)) });
     default:
       return t(`members.events.${e.kind}`, { ...d, defaultValue: e.kind });
   }

@@ -1,0 +1,17 @@
+import type { Backend } from '../../backend.js';
+import { businessDay } from '../../../shared/rules/businessDay.js';
+import { grantBirthdayBonuses } from './birthday.js';
+import { runExpiry } from './expiry.js';
+
+/**
+ * Once per business day: expire what is due, then pay birthday bonuses. Both are idempotent and
+ * both wait while the clock is in doubt (the owner confirms the time first).
+ */
+export async function runDailyPoints(backend: Backend): Promise<{ expired: number; birthdays: number } | null> {
+  if (backend.status().clockBehind) return null;
+  const s = backend.settings!;
+  const today = businessDay(backend.clock.now().toISOString(), s.timeZone, s.dayStartHour);
+  const expired = await runExpiry(backend);
+  const birthdays = await grantBirthdayBonuses(backend, today);
+  return { expired: expired.points, birthdays };
+}

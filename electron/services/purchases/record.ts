@@ -1,0 +1,86 @@
+import type { PaymentMethod, PurchaseResult } from '../../../shared/points.js';
+import { appError, fieldError } from '../../../shared/errors.js';
+import { earnedPoints } from '../../../shared/rules/earning.js';
+import { requireStaff, type Ctx } from '../../context.js';
+import { mustGetWritable } from '../members/rows.js';
+import { shopToday } from '../members/view.js';
+import { credit, debit, usableOf } from '../points/ledger.js';
+import { awardReferral } from '../points/referral.js';
+import { loadPointsRules } from '../points/rules.js';
+import { pointsSummary } from '../points/summary.js';
+import { tierMultiplierPct } from '../points/tierHook.js';
+import { addEvent } from '../timeline.js';
+import { toPurchase } from './view.js';
+
+export interface PurchaseInput {
+  memberId: number;
+  amountFen: number;
+  pointsUsed: number;
+  couponFen: number;
+  receiptNo: string;
+  category: string;
+  items: string;
+  paymentMethod: PaymentMethod;
+}
+
+/**
+ * A purchase at the counter, in one transaction: the purchase row, the points it was paid with
+ * (taken from the soonest-expiring usable lots), the points it earns (a new lot), the referrer's
+ * first-purchase bonus, and the timeline event. Liuke records the sale; the till takes the money.
+ */
+export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<PurchaseResult> {
+  const me = requireStaff(ctx);
+  const member = await mustGetWritable(ctx, input.memberId);
+  if (member.archived_at !== null) throw appError('CONFLICT', 'errors.purchase.memberArchived');
+  const rules = await loadPointsRules(ctx.db);
+  const pointsUsedFen = input.pointsUsed * rules.pointValueFen;
+  if (input.couponFen > input.amountFen) throw fieldError('couponFen', 'errors.purchase.partsExceedAmount');
+  if (pointsUsedFen + input.couponFen > input.amountFen)
+    throw fieldError('pointsUsed', 'errors.purchase.partsExceedAmount');
+  if (input.pointsUsed > 0) {
+    const usable = await usableOf(ctx, member.id);
+    if (usable < input.pointsUsed) throw fieldError('pointsUsed', 'errors.points.notEnough', { usable });
+  }
+  const day = shopToday(ctx);
+  const earned = earnedPoints(rules, {
+    amountFen: input.amountFen,
+    pointsUsedFen,
+    couponFen: input.couponFen,
+    category: input.category,
+    day,
+    tierPct: await tierMultiplierPct(ctx, member.id),
+  });
+
+  const row = await ctx.db
+    .insertInto('purchases')
+    .values({
+      member_id: member.id,
+      amount_fen: input.amountFen,
+      points_used: input.pointsUsed,
+      points_used_fen: pointsUsedFen,
+      coupon_fen: input.couponFen,
+      receipt_no: input.receiptNo,
+      category: input.category,
+      items: input.items,
+      payment_method: input.paymentMethod,
+      points_earned: earned.points,
+      request_id: ctx.requestId,
+      at: ctx.nowIso,
+      day,
+      staff_id: me.id,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const ref = { memberId: member.id, refType: 'purchase', refId: row.id };
+  if (input.pointsUsed > 0) await debit(ctx, { ...ref, kind: 'pay' }, input.pointsUsed, { usableOnly: true });
+  if (earned.points > 0) await credit(ctx, rules, { ...ref, kind: 'purchase' }, earned.points, { freeze: true });
+  await awardReferral(ctx, rules, member, 'firstPurchase');
+  await addEvent(ctx, member.id, 'purchase', {
+    purchaseId: row.id,
+    amountFen: row.amount_fen,
+    points: earned.points,
+    pointsUsed: input.pointsUsed,
+    promotion: earned.promotion,
+  });
+  return { purchase: await toPurchase(ctx, row), summary: await pointsSummary(ctx, member.id) };
+}

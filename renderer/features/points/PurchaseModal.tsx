@@ -1,0 +1,162 @@
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { paymentMethods, type PaymentMethod, type PurchaseResult } from '../../../shared/points.js';
+import { formatFen } from '../../../shared/rules/money.js';
+import { call } from '../../api/client';
+import { useCommand } from '../../api/useCommand';
+import { showErrors } from '../../ui/errors';
+import { fieldProblem, yuanField } from './money';
+
+interface Values {
+  amount: string;
+  receiptNo: string;
+  category: string | null;
+  items: string;
+  paymentMethod: PaymentMethod;
+  pointsUsed: number | string;
+  coupon: string;
+}
+
+/**
+ * 记录消费, keyboard only: the amount has the focus, Tab moves on, Enter saves from any field. The
+ * result (points earned, new balance) stays on screen with the focus on "done".
+ */
+export function PurchaseModal({
+  memberId,
+  usable,
+  opened,
+  onClose,
+}: {
+  memberId: number;
+  usable: number;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const rules = useQuery({ queryKey: ['points', 'rules'], queryFn: () => call('points.rules', {}) });
+  const [result, setResult] = useState<PurchaseResult | null>(null);
+  const doneRef = useRef<HTMLButtonElement>(null);
+  const form = useForm<Values>({
+    initialValues: {
+      amount: '',
+      receiptNo: '',
+      category: null,
+      items: '',
+      paymentMethod: 'cash',
+      pointsUsed: '',
+      coupon: '',
+    },
+    validate: {
+      amount: (v) => fieldProblem(yuanField(t, v, true)),
+      coupon: (v) => fieldProblem(yuanField(t, v, false)),
+    },
+  });
+  const record = useCommand('purchases.record', {
+    invalidates: ['points', 'purchases', 'members'],
+    onSuccess: (r) => {
+      setResult(r);
+      setTimeout(() => doneRef.current?.focus(), 0);
+    },
+  });
+  const close = () => {
+    setResult(null);
+    form.reset();
+    onClose();
+  };
+  const submit = form.onSubmit((v) => {
+    const amount = yuanField(t, v.amount, true) as { fen: number };
+    const coupon = yuanField(t, v.coupon, false) as { fen: number };
+    record.mutate(
+      {
+        memberId,
+        amountFen: amount.fen,
+        couponFen: coupon.fen,
+        pointsUsed: Number(v.pointsUsed || 0),
+        receiptNo: v.receiptNo,
+        category: v.category ?? '',
+        items: v.items,
+        paymentMethod: v.paymentMethod,
+      },
+      {
+        onError: (e) => showErrors(t, form, e, { amountFen: 'amount', couponFen: 'coupon' }),
+      },
+    );
+  });
+  const valueYuan = rules.data ? formatFen(rules.data.pointValueFen) : '';
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('points.purchase.title')} size="lg">
+      {result ? (
+        <Stack data-testid="purchase-result">
+          <Title order={4}>{t('points.purchase.saved', { amount: formatFen(result.purchase.amountFen) })}</Title>
+          <Text size="lg" c="teal" data-testid="points-earned">
+            {t('points.purchase.earned', { points: result.purchase.pointsEarned })}
+          </Text>
+          <Text data-testid="new-balance">{t('points.purchase.newBalance', { balance: result.summary.balance })}</Text>
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              onClick={() => {
+                setResult(null);
+                form.reset();
+              }}
+            >
+              {t('points.purchase.another')}
+            </Button>
+            <Button ref={doneRef} onClick={close}>
+              {t('points.purchase.done')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={submit}>
+          <Stack>
+            <TextInput
+              label={t('points.purchase.amount')}
+              description={t('points.purchase.amountHint')}
+              inputMode="decimal"
+              data-autofocus
+              size="lg"
+              {...form.getInputProps('amount')}
+            />
+            <SimpleGrid cols={2}>
+              <Select
+                label={t('points.purchase.paymentMethod')}
+                data={paymentMethods.map((m) => ({ value: m, label: t(`points.paymentMethods.${m}`) }))}
+                allowDeselect={false}
+                {...form.getInputProps('paymentMethod')}
+              />
+              <TextInput label={t('points.purchase.receiptNo')} {...form.getInputProps('receiptNo')} />
+              <Select
+                label={t('points.purchase.category')}
+                data={rules.data?.categories ?? []}
+                searchable
+                clearable
+                {...form.getInputProps('category')}
+              />
+              <TextInput label={t('points.purchase.items')} {...form.getInputProps('items')} />
+              <NumberInput
+                label={t('points.purchase.pointsUsed')}
+                description={t('points.purchase.pointsUsedHint', { usable, value: valueYuan })}
+                min={0}
+                max={usable}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps('pointsUsed')}
+              />
+              <TextInput label={t('points.purchase.couponFen')} inputMode="decimal" {...form.getInputProps('coupon')} />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button type="submit" loading={record.isPending}>
+                {t('points.purchase.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

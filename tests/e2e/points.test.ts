@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowserShop, screenshot, signIn, type BrowserShop } from './browserMode.js';
+
+/**
+ * A clerk at the counter: finds a member by phone tail, records a ¥268.50 purchase by keyboard,
+ * refunds half of it, checks the member in on two days in a row. The shop's clock is moved by the
+ * test through the file browser mode reads (LIUKE_TEST_CLOCK_FILE), not by waiting.
+ */
+const clockDir = mkdtempSync(join(tmpdir(), 'liuke-clock-'));
+const clockFile = join(clockDir, 'offset');
+let shop: BrowserShop;
+let page: Page;
+
+beforeAll(async () => {
+  writeFileSync(clockFile, '0');
+  shop = await openBrowserShop('points', { LIUKE_TEST_CLOCK_FILE: clockFile });
+  page = shop.page;
+});
+
+afterAll(async () => {
+  await shop?.close();
+  rmSync(clockDir, { recursive: true, force: true });
+});
+
+const balance = () => page.getByTestId('points-balance').textContent();
+
+describe('purchases and points at the counter', () => {
+  it('the owner sets 1 point per ¥1 and registers a member', async () => {
+    await signIn(page, 'boss', 'owner-pass-1');
+    await page.getByRole('link', { name: '积分规则' }).click();
+    await page.getByLabel('每', { exact: true }).fill('1');
+    await page.getByRole('button', { name: '保存规则' }).click();
+    await page.getByText('积分规则已保存').waitFor();
+    await screenshot(page, 'points-rules');
+
+    await page.getByRole('link', { name: '会员', exact: true }).click();
+    await page.getByRole('button', { name: '登记会员' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('手机号').fill('13800138000');
+    await form.getByLabel('姓名').fill('王女士');
+    await form.getByRole('button', { name: '登记会员' }).click();
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('王女士');
+  });
+
+  it('finds the member by phone tail and records ¥268.50 by keyboard; a double Enter records one purchase', async () => {
+    await page.keyboard.press('F2');
+    await page.getByRole('textbox', { name: '搜索会员' }).fill('8000');
+    await page.getByRole('option', { name: /王女士/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('王女士');
+    await expect.poll(balance).toBe('0');
+
+    await page.keyboard.press('F4');
+    const dialog = page.getByRole('dialog', { name: '记录消费' });
+    await expect
+      .poll(() => dialog.getByLabel('消费金额（元）').evaluate((e) => e === e.ownerDocument.activeElement))
+      .toBe(true);
+    await page.keyboard.type('268.5');
+    // A double press on Enter: the same request id is sent twice, the main process applies it once.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('points-earned').textContent()).toBe('本次获得 268 积分');
+    await screenshot(page, 'purchase-result');
+    await page.keyboard.press('Enter'); // 完成 has the focus
+    await expect.poll(balance).toBe('268');
+    await expect.poll(() => page.getByTestId('purchases-table').getByRole('row').count()).toBe(2);
+  });
+
+  it('refunds half of the purchase and sees the balance', async () => {
+    await page.getByTestId('purchases-table').getByRole('button', { name: '退款' }).click();
+    const dialog = page.getByRole('dialog', { name: '退款' });
+    await dialog.getByLabel('退款金额（元）').fill('134.25');
+    await dialog.getByLabel('原因').fill('退一件');
+    await dialog.getByRole('button', { name: '确认退款' }).click();
+    await page.getByText('已退款 ¥134.25，扣回 134 分').waitFor();
+    await expect.poll(balance).toBe('134');
+    await page.getByText('已退 ¥134.25').waitFor();
+    await screenshot(page, 'member-points');
+  });
+
+  it('checks the member in on two consecutive days and shows the streak', async () => {
+    await page.getByRole('button', { name: '签到' }).click();
+    await page.getByText('签到成功：+1 分，已连续 1 天').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: '签到' }).isDisabled()).toBe(true);
+    // Tomorrow at the same hour.
+    writeFileSync(clockFile, String(24 * 3600 * 1000));
+    await page.reload();
+    const signInHeading = page.getByRole('heading', { name: '登录' });
+    await Promise.race([signInHeading.waitFor(), page.getByTestId('member-name').waitFor()]);
+    if (await signInHeading.isVisible()) await signIn(page, 'boss', 'owner-pass-1');
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('王女士');
+    await expect.poll(() => page.getByTestId('checkin-streak').textContent()).toBe('已连续签到 1 天');
+    await page.getByRole('button', { name: '签到' }).click();
+    await page.getByText('签到成功：+1 分，已连续 2 天').waitFor();
+    await expect.poll(() => page.getByTestId('checkin-streak').textContent()).toBe('已连续签到 2 天');
+    await expect.poll(balance).toBe('136');
+  });
+
+  it('shows every change in the points history and on the timeline', async () => {
+    await page.getByRole('button', { name: '积分明细' }).click();
+    const ledger = page.getByTestId('ledger-table');
+    await ledger.getByText('消费积分').waitFor();
+    for (const kind of ['退款扣回', '签到']) expect(await ledger.getByText(kind).count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await page.getByText('消费 ¥268.50，积分 +268').waitFor();
+    await page.getByText('退款 ¥134.25，扣回 134 分').waitFor();
+  });
+});
