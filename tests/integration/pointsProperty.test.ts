@@ -178,7 +178,7 @@ describe('the points ledger under random counter days', () => {
           .get() as { n: number };
         expect(expired.n).toBe(0);
       }),
-      { numRuns: 25 },
+      { numRuns: 60 },
     );
   }, 240_000);
 });
