@@ -10,7 +10,7 @@ import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
 
-/** 积分活动: the shop's events; clerks mark attendees from the member page. */
+/** Points activities: the shop's events; clerks mark attendees from the member page. */
 export function ActivitiesPage() {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['activities'], queryFn: () => call('activities.list', {}) });

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 
 const pageSize = 50;
 
-/** 积分将过期: members to remind before their points expire, soonest first. */
+/** Points expiring soon: members to remind before their points expire, soonest first. */
 export function ExpiringPage() {
   const { t } = useTranslation();
   const [days, setDays] = useState('30');

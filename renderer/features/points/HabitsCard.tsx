@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../shared/rules/money.js';
 import { call } from '../../api/client';
 
-/** 消费习惯: computed by the main process from the member's purchases. */
+/** Buying habits: computed by the main process from the member's purchases. */
 export function HabitsCard({ memberId }: { memberId: number }) {
   const { t } = useTranslation();
   const q = useQuery({

@@ -11,7 +11,7 @@ import { useFormat } from '../../ui/format';
 
 const pageSize = 20;
 
-/** 积分明细: every entry, newest first, paged; a manager voids a mistaken one with a reason. */
+/** Points history: every entry, newest first, paged; a manager voids a mistaken one with a reason. */
 export function LedgerModal({
   memberId,
   opened,

@@ -29,7 +29,7 @@ import { showErrors } from '../../ui/errors';
 import { fieldProblem, yuanField } from './money';
 import { fromForm, toForm, type RulesForm } from './rulesForm';
 
-/** 积分规则 (owner, manager): earning, categories, promotions, freeze, expiry, check-in, referral, birthday, spend levels. */
+/** Points rules (owner, manager): earning, categories, promotions, freeze, expiry, check-in, referral, birthday, spend levels. */
 export function PointsRulesPage() {
   const q = useQuery({ queryKey: ['points', 'rules'], queryFn: () => call('points.rules', {}) });
   if (!q.data) return <Loader />;

@@ -21,7 +21,7 @@ interface Values {
 }
 
 /**
- * 记录消费, keyboard only: the amount has the focus, Tab moves on, Enter saves from any field. The
+ * Record a purchase, keyboard only: the amount has the focus, Tab moves on, Enter saves from any field. The
  * result (points earned, new balance) stays on screen with the focus on "done".
  */
 export function PurchaseModal({
