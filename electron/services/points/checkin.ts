@@ -9,6 +9,16 @@ import { credit } from './ledger.js';
 import { loadPointsRules } from './rules.js';
 import { pointsSummary } from './summary.js';
 
+function lastCheckIn(ctx: Ctx, memberId: number) {
+  return ctx.db
+    .selectFrom('checkins')
+    .select(['day', 'streak'])
+    .where('member_id', '=', memberId)
+    .orderBy('day', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /**
  * 签到 at the counter: once per business day. Yesterday's check-in continues the streak, any gap
  * starts it again at 1; the streak bonus is paid on its days (7, 14 … for a 7-day bonus).
@@ -21,13 +31,7 @@ export async function checkIn(ctx: Ctx, input: { memberId: number }): Promise<Ch
   if (rules.checkIn.points <= 0 && rules.checkIn.streakBonuses.length === 0)
     throw appError('CONFLICT', 'errors.points.checkInOff');
   const today = shopToday(ctx);
-  const last = await ctx.db
-    .selectFrom('checkins')
-    .select(['day', 'streak'])
-    .where('member_id', '=', member.id)
-    .orderBy('day', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await lastCheckIn(ctx, member.id);
   if (last?.day === today)
     throw appError('CONFLICT', 'errors.points.checkedInToday', { params: { streak: last.streak } });
   const streak = last && last.day === addDays(today, -1) ? last.streak + 1 : 1;
@@ -50,13 +54,7 @@ export async function checkIn(ctx: Ctx, input: { memberId: number }): Promise<Ch
 /** The member's current streak: still alive if the last check-in was today or yesterday. */
 export async function currentStreak(ctx: Ctx, memberId: number): Promise<{ streak: number; today: boolean }> {
   const today = shopToday(ctx);
-  const last = await ctx.db
-    .selectFrom('checkins')
-    .select(['day', 'streak'])
-    .where('member_id', '=', memberId)
-    .orderBy('day', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await lastCheckIn(ctx, memberId);
   if (!last) return { streak: 0, today: false };
   if (last.day === today) return { streak: last.streak, today: true };
   return { streak: last.day === addDays(today, -1) ? last.streak : 0, today: false };

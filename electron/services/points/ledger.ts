@@ -64,6 +64,26 @@ export async function credit(
   });
 }
 
+type Plan = { lot: number; points: number }[];
+
+/**
+ * Records which lots an entry moved points on and keeps each lot's `remaining` in step: a debit
+ * (`sign` −1) takes from them, a restore (+1) gives back; the allocation is stored with the
+ * opposite sign, so a lot's remaining is always its points less its allocations.
+ */
+async function allocate(ctx: Ctx, entryId: number, plan: Plan, sign: 1 | -1): Promise<void> {
+  await ctx.db
+    .insertInto('points_allocations')
+    .values(plan.map((p) => ({ entry_id: entryId, lot_id: p.lot, points: -sign * p.points })))
+    .execute();
+  for (const p of plan)
+    await ctx.db
+      .updateTable('points_ledger')
+      .set({ remaining: sql`remaining + ${sign * p.points}` })
+      .where('id', '=', p.lot)
+      .execute();
+}
+
 interface OpenLot {
   id: number;
   remaining: number;
@@ -104,7 +124,7 @@ export async function debit(
     .orderBy('expires_on')
     .orderBy('id')
     .execute()) as OpenLot[];
-  const plan: { lot: number; points: number }[] = [];
+  const plan: Plan = [];
   let left = points;
   for (const lot of lots) {
     if (left === 0) break;
@@ -116,16 +136,7 @@ export async function debit(
   const taken = points - left;
   if (taken === 0) return { entryId: null, taken: 0, shortfall: left };
   const entryId = await insertEntry(ctx, e, -taken, null);
-  await ctx.db
-    .insertInto('points_allocations')
-    .values(plan.map((p) => ({ entry_id: entryId, lot_id: p.lot, points: p.points })))
-    .execute();
-  for (const p of plan)
-    await ctx.db
-      .updateTable('points_ledger')
-      .set({ remaining: sql`remaining - ${p.points}` })
-      .where('id', '=', p.lot)
-      .execute();
+  await allocate(ctx, entryId, plan, -1);
   return { entryId, taken, shortfall: left };
 }
 
@@ -152,7 +163,7 @@ export async function restore(ctx: Ctx, debitId: number, points: number, e: Entr
     .orderBy('lot.expires_on', 'desc')
     .orderBy('a.lot_id', 'desc')
     .execute();
-  const plan: { lot: number; points: number }[] = [];
+  const plan: Plan = [];
   let left = points;
   for (const o of owed) {
     if (left === 0) break;
@@ -163,16 +174,7 @@ export async function restore(ctx: Ctx, debitId: number, points: number, e: Entr
   }
   if (left > 0) throw new Error(`ledger: restore of ${points} exceeds what entry ${debitId} took`);
   const entryId = await insertEntry(ctx, { ...e, reversesId: debitId }, points, null);
-  await ctx.db
-    .insertInto('points_allocations')
-    .values(plan.map((p) => ({ entry_id: entryId, lot_id: p.lot, points: -p.points })))
-    .execute();
-  for (const p of plan)
-    await ctx.db
-      .updateTable('points_ledger')
-      .set({ remaining: sql`remaining + ${p.points}` })
-      .where('id', '=', p.lot)
-      .execute();
+  await allocate(ctx, entryId, plan, 1);
   return entryId;
 }
 

@@ -25,16 +25,21 @@ export const defaultPointsRules: PointsRules = {
   ],
 };
 
+/** Rules added by later versions get their defaults until the owner changes them. */
+const withDefaults = (row: { value: string } | undefined): PointsRules => ({
+  ...defaultPointsRules,
+  ...(row ? (JSON.parse(row.value) as Partial<PointsRules>) : {}),
+});
+
 export async function loadPointsRules(db: Kysely<DB>): Promise<PointsRules> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'points').executeTakeFirst();
-  // Rules added by later versions get their defaults until the owner changes them.
-  return { ...defaultPointsRules, ...(row ? (JSON.parse(row.value) as Partial<PointsRules>) : {}) };
+  return withDefaults(await db.selectFrom('settings').select('value').where('key', '=', 'points').executeTakeFirst());
 }
 
 /** The same, on the raw connection, for jobs that write with prepared statements (imports). */
 export function loadPointsRulesSync(raw: SqliteDb): PointsRules {
-  const row = raw.prepare(`select value from settings where key = 'points'`).get() as { value: string } | undefined;
-  return { ...defaultPointsRules, ...(row ? (JSON.parse(row.value) as Partial<PointsRules>) : {}) };
+  return withDefaults(
+    raw.prepare(`select value from settings where key = 'points'`).get() as { value: string } | undefined,
+  );
 }
 
 export async function savePointsRules(db: Kysely<DB>, rules: PointsRules): Promise<void> {
