@@ -332,6 +332,102 @@ export interface ActivityAttendeesTable {
   staff_id: number | null;
 }
 
+/** The rewards catalog (积分兑换). */
+export interface RewardsTable {
+  id: Generated<number>;
+  name: string;
+  /** goods | virtual | coupon | voucher | service (shared/rewards.ts). */
+  kind: string;
+  description: Generated<string>;
+  points_cost: number;
+  /** Coupon: the amount off, in fen. */
+  value_fen: number | null;
+  /** Discount voucher: the price paid, in percent (85 = 15% off, 八五折). */
+  discount_pct: number | null;
+  /** Null: unlimited. */
+  stock: number | null;
+  per_member_limit: number | null;
+  /** Business days between which it can be redeemed, inclusive; null: open. */
+  available_from: string | null;
+  available_to: string | null;
+  /** A code is valid this many days from the day it is issued, inclusive; null: no end. */
+  code_valid_days: number | null;
+  active: Generated<number>;
+  /** A small data: URL picture. */
+  image: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: number | null;
+}
+
+/** A reward a member got: by points, from a draw, as compensation. */
+export interface RedemptionsTable {
+  id: Generated<number>;
+  member_id: number;
+  reward_id: number;
+  reward_name: string;
+  kind: string;
+  value_fen: number | null;
+  discount_pct: number | null;
+  /** redeem | draw | compensation, and that row's id. */
+  source: string;
+  source_id: number | null;
+  points: number;
+  entry_id: number | null;
+  code: string | null;
+  valid_until: string | null;
+  status: 'issued' | 'used' | 'cancelled';
+  used_at: string | null;
+  used_by: number | null;
+  cancelled_at: string | null;
+  cancelled_by: number | null;
+  cancel_reason: Generated<string>;
+  cancel_entry_id: number | null;
+  request_id: string | null;
+  at: string;
+  day: string;
+  staff_id: number | null;
+}
+
+/** A lucky-draw prize (积分抽奖); retired prizes stay for the draws that name them. */
+export interface DrawPrizesTable {
+  id: Generated<number>;
+  name: string;
+  kind: 'points' | 'reward' | 'goods' | 'thanks';
+  points: number;
+  reward_id: number | null;
+  /** Parts per 10,000; the active prizes add up to 10,000. */
+  probability_bp: number;
+  /** Null: unlimited. */
+  stock: number | null;
+  position: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One draw: who, what it cost, what was drawn and what the member got. */
+export interface DrawsTable {
+  id: Generated<number>;
+  member_id: number;
+  prize_id: number;
+  prize_name: string;
+  prize_kind: 'points' | 'reward' | 'goods' | 'thanks';
+  outcome: 'points' | 'reward' | 'goods' | 'thanks';
+  /** 1: the drawn prize was out of stock, the member got "thank you". */
+  fell_back: number;
+  cost: number;
+  points: number;
+  cost_entry_id: number | null;
+  prize_entry_id: number | null;
+  redemption_id: number | null;
+  code: string | null;
+  request_id: string | null;
+  at: string;
+  day: string;
+  staff_id: number | null;
+}
+
 export interface DB {
   meta: MetaTable;
   settings: SettingsTable;
@@ -360,4 +456,8 @@ export interface DB {
   checkins: CheckinsTable;
   activities: ActivitiesTable;
   activity_attendees: ActivityAttendeesTable;
+  rewards: RewardsTable;
+  redemptions: RedemptionsTable;
+  draw_prizes: DrawPrizesTable;
+  draws: DrawsTable;
 }

@@ -28,12 +28,16 @@ import { undoBatch } from './services/io/undo.js';
 import { exportAuditLog } from './services/io/exportAudit.js';
 import { downloadExport } from './services/io/exportList.js';
 import { exportMembers } from './services/io/exportMembers.js';
+import { exportLedger } from './services/io/exportLedger.js';
+import { exportPurchases } from './services/io/exportPurchases.js';
 import { cancelJob, getJob } from './jobs/access.js';
 import { completeSetup } from './services/setup.js';
 import { downloadLog } from './services/support.js';
 import { saveSettings } from './services/settings.js';
 import * as staff from './services/staff.js';
 import { pointsHandlers } from './pointsHandlers.js';
+import { drawsHandlers } from './drawsHandlers.js';
+import { rewardsHandlers } from './rewardsHandlers.js';
 
 type Handlers = { [C in ChannelName]: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 type Prepare = { [C in ChannelName]?: (backend: Backend, input: ParsedInputOf<C>) => Promise<unknown> };
@@ -170,7 +174,11 @@ export const handlers: Handlers = {
 
   'io.exportMembers': exportMembers,
   'io.exportAudit': exportAuditLog,
+  'io.exportPurchases': exportPurchases,
+  'io.exportLedger': exportLedger,
   'io.downloadExport': downloadExport,
 
   ...pointsHandlers,
+  ...drawsHandlers,
+  ...rewardsHandlers,
 };

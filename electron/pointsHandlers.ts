@@ -7,6 +7,7 @@ import { adjustPoints, voidEntry } from './services/points/adjust.js';
 import { checkIn, currentStreak } from './services/points/checkin.js';
 import { listExpiring, listLedger } from './services/points/ledgerList.js';
 import { loadPointsRules, savePointsRules } from './services/points/rules.js';
+import { pointsReport } from './services/points/report.js';
 import { pointsSummary } from './services/points/summary.js';
 import { consumptionHabits } from './services/purchases/habits.js';
 import { listPurchases } from './services/purchases/list.js';
@@ -44,6 +45,7 @@ export const pointsHandlers: Handlers = {
     return input;
   },
   'points.expiring': listExpiring,
+  'points.report': pointsReport,
 
   'activities.list': listActivities,
   'activities.save': saveActivity,

@@ -29,6 +29,8 @@ export const permissions = [
   'points.adjust',
   /** Earning rules, expiry policy, activities (owner, manager). */
   'points.rules',
+  /** The owner's points view: liability and monthly flows (owner, manager). */
+  'points.report',
   'staff.manage',
   'settings.manage',
   'audit.read',
@@ -53,6 +55,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'purchases.write',
     'points.adjust',
     'points.rules',
+    'points.report',
   ],
   clerk: ['members.read', 'members.write', 'purchases.write'],
 };

@@ -16,6 +16,9 @@ export const ledgerKinds = [
   'redeem',
   'redeemCancel',
   'expire',
+  /** A lucky draw's cost (积分抽奖), and the points a draw's prize credits as a new lot. */
+  'draw',
+  'drawPrize',
 ] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 

@@ -4,6 +4,8 @@ import * as m0002 from './0002_member_profile.js';
 import * as m0003 from './0003_member_quality.js';
 import * as m0004 from './0004_io.js';
 import * as m0005 from './0005_points.js';
+import * as m0006 from './0006_rewards.js';
+import * as m0007 from './0007_draws.js';
 
 /**
  * The static list of migrations, in order. Reading a folder at run time breaks once bundled.
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0003_member_quality': m0003,
   '0004_io': m0004,
   '0005_points': m0005,
+  '0006_rewards': m0006,
+  '0007_draws': m0007,
 };

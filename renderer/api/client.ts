@@ -112,10 +112,17 @@ export async function download<C extends FileChannelName>(channel: C, input: Inp
  * Hands a picked file to an upload channel: its path in Electron (the main process reads it), its
  * bytes in browser mode (the HTTP binding writes them to a temporary file).
  */
-export async function upload<C extends UploadChannelName>(channel: C, file: File): Promise<OutputOf<C>> {
-  if (window.liuke) return call(channel, { path: window.liuke.pathForFile(file), name: file.name } as InputOf<C>);
+export async function upload<C extends UploadChannelName>(
+  channel: C,
+  file: File,
+  /** The channel's other input (which entity a file is for), sent as query parameters in browser mode. */
+  extra: Record<string, string> = {},
+): Promise<OutputOf<C>> {
+  if (window.liuke)
+    return call(channel, { ...extra, path: window.liuke.pathForFile(file), name: file.name } as InputOf<C>);
+  const query = Object.keys(extra).length ? `?${new URLSearchParams(extra).toString()}` : '';
   return settle<C>(async () => {
-    const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+    const res = await fetch(`/api/${encodeURIComponent(channel)}${query}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
       credentials: 'same-origin',

@@ -105,6 +105,8 @@ export const enPoints: Shape<typeof zhPoints> = {
       redeem: 'Redemption',
       redeemCancel: 'Redemption cancelled',
       expire: 'Expired',
+      draw: 'Lucky draw',
+      drawPrize: 'Draw prize',
     },
   },
   habits: {

@@ -3,7 +3,10 @@ import { enImport, enImportAudit, enIoErrors, enJobs } from './en.import';
 import { enExport, enExportAudit, enExportErrors } from './en.export';
 import { enDuplicates } from './en.duplicates';
 import { enMembers } from './en.members';
+import { enPointsReport, enPointsReportExport, enPointsReportImport, enPointsReportNav } from './en.pointsReport';
 import { enPoints, enPointsAudit, enPointsErrors, enPointsEvents, enPointsNav } from './en.points';
+import { enDraws, enDrawsAudit, enDrawsErrors, enDrawsEvents, enDrawsNav, enLeaderboard } from './en.draws';
+import { enRewards, enRewardsAudit, enRewardsErrors, enRewardsEvents, enSlips } from './en.rewards';
 import type { zh } from './zh';
 
 /** Widens string literals so the English table must have exactly the Chinese table's keys. */
@@ -29,6 +32,9 @@ export const en: Shape<typeof zh> = {
   },
   nav: {
     ...enPointsNav,
+    ...enPointsReportNav,
+    ...enDrawsNav,
+    rewards: 'Rewards',
     members: 'Members',
     duplicates: 'Duplicates',
     tags: 'Tags',
@@ -116,13 +122,26 @@ export const en: Shape<typeof zh> = {
     confirmClock: 'The date is right, continue',
     clockConfirmed: 'System date confirmed',
   },
-  members: { ...enMembers, events: { ...enMembers.events, ...enPointsEvents } },
+  members: { ...enMembers, events: { ...enMembers.events, ...enPointsEvents, ...enDrawsEvents, ...enRewardsEvents } },
   points: enPoints,
+  pointsReport: enPointsReport,
+  draws: enDraws,
+  leaderboard: enLeaderboard,
+  rewards: enRewards,
+  slips: enSlips,
   duplicates: enDuplicates,
   backups: enBackups,
-  import: enImport,
+  import: {
+    ...enImport,
+    ...enPointsReportImport,
+    fields: { ...enImport.fields, ...enPointsReportImport.purchaseFields },
+  },
   jobs: enJobs,
-  export: enExport,
+  export: {
+    ...enExport,
+    title: { ...enExport.title, ...enPointsReportExport.title },
+    intro: { ...enExport.intro, ...enPointsReportExport.intro },
+  },
   tags: {
     title: 'Tags',
     empty: 'No tags yet. Press “New tag”, or type a new name in the tag box on a member’s page.',
@@ -208,6 +227,8 @@ export const en: Shape<typeof zh> = {
       ...enImportAudit,
       ...enExportAudit,
       ...enPointsAudit,
+      ...enDrawsAudit,
+      ...enRewardsAudit,
       members_archived: 'Member archived',
       members_restored: 'Member restored',
       setup_completed: 'Setup completed',
@@ -242,6 +263,8 @@ export const en: Shape<typeof zh> = {
   errors: {
     ...enIoErrors,
     ...enPointsErrors,
+    draws: enDrawsErrors,
+    ...enRewardsErrors,
     ...enExportErrors,
     validation: 'Please check the highlighted fields',
     required: 'Required',

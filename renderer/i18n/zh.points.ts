@@ -103,6 +103,8 @@ export const zhPoints = {
       redeem: '积分兑换',
       redeemCancel: '取消兑换',
       expire: '过期清零',
+      draw: '积分抽奖',
+      drawPrize: '抽奖奖励',
     },
   },
   habits: {

@@ -3,7 +3,10 @@ import { zhImport, zhImportAudit, zhIoErrors, zhJobs } from './zh.import';
 import { zhExport, zhExportAudit, zhExportErrors } from './zh.export';
 import { zhDuplicates } from './zh.duplicates';
 import { zhMembers } from './zh.members';
+import { zhPointsReport, zhPointsReportExport, zhPointsReportImport, zhPointsReportNav } from './zh.pointsReport';
 import { zhPoints, zhPointsAudit, zhPointsErrors, zhPointsEvents, zhPointsNav } from './zh.points';
+import { zhDraws, zhDrawsAudit, zhDrawsErrors, zhDrawsEvents, zhDrawsNav, zhLeaderboard } from './zh.draws';
+import { zhRewards, zhRewardsAudit, zhRewardsErrors, zhRewardsEvents, zhSlips } from './zh.rewards';
 
 /** Simplified Chinese, the default. The shop deck's vocabulary: 会员, 积分, 回访 … */
 export const zh = {
@@ -26,6 +29,9 @@ export const zh = {
   },
   nav: {
     ...zhPointsNav,
+    ...zhPointsReportNav,
+    ...zhDrawsNav,
+    rewards: '积分兑换',
     members: '会员',
     duplicates: '重复会员',
     tags: '标签',
@@ -111,13 +117,26 @@ export const zh = {
     confirmClock: '日期正确，继续',
     clockConfirmed: '已确认系统时间',
   },
-  members: { ...zhMembers, events: { ...zhMembers.events, ...zhPointsEvents } },
+  members: { ...zhMembers, events: { ...zhMembers.events, ...zhPointsEvents, ...zhDrawsEvents, ...zhRewardsEvents } },
   points: zhPoints,
+  pointsReport: zhPointsReport,
+  draws: zhDraws,
+  leaderboard: zhLeaderboard,
+  rewards: zhRewards,
+  slips: zhSlips,
   duplicates: zhDuplicates,
   backups: zhBackups,
-  import: zhImport,
+  import: {
+    ...zhImport,
+    ...zhPointsReportImport,
+    fields: { ...zhImport.fields, ...zhPointsReportImport.purchaseFields },
+  },
   jobs: zhJobs,
-  export: zhExport,
+  export: {
+    ...zhExport,
+    title: { ...zhExport.title, ...zhPointsReportExport.title },
+    intro: { ...zhExport.intro, ...zhPointsReportExport.intro },
+  },
   tags: {
     title: '标签',
     empty: '还没有标签。点“新建标签”，或在会员页的标签框里直接输入新名字。',
@@ -202,6 +221,8 @@ export const zh = {
       ...zhImportAudit,
       ...zhExportAudit,
       ...zhPointsAudit,
+      ...zhDrawsAudit,
+      ...zhRewardsAudit,
       members_archived: '归档会员',
       members_restored: '恢复会员',
       setup_completed: '完成首次设置',
@@ -236,6 +257,8 @@ export const zh = {
   errors: {
     ...zhIoErrors,
     ...zhPointsErrors,
+    draws: zhDrawsErrors,
+    ...zhRewardsErrors,
     ...zhExportErrors,
     validation: '请检查标红的项目',
     required: '必填',

@@ -1,13 +1,17 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import {
   IconAlarm,
+  IconChartBar,
   IconCoins,
   IconConfetti,
+  IconDice5,
   IconDatabaseExport,
   IconFileImport,
+  IconGift,
   IconHistory,
   IconSettings,
   IconTags,
+  IconTrophy,
   IconUserCog,
   IconUsers,
   IconUsersGroup,
@@ -21,6 +25,9 @@ import { LockOverlay } from '../features/auth/LockOverlay';
 import { useIdleLock } from '../features/auth/useIdleLock';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
+import { DrawSettingsPage } from '../features/draws/DrawSettingsPage';
+import { DrawsPage } from '../features/draws/DrawsPage';
+import { LeaderboardPage } from '../features/draws/LeaderboardPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { MergePage } from '../features/duplicates/MergePage';
 import { MemberPage } from '../features/members/MemberPage';
@@ -28,6 +35,8 @@ import { MembersPage } from '../features/members/MembersPage';
 import { ActivitiesPage } from '../features/points/ActivitiesPage';
 import { ExpiringPage } from '../features/points/ExpiringPage';
 import { PointsRulesPage } from '../features/points/PointsRulesPage';
+import { PointsReportPage } from '../features/pointsReport/PointsReportPage';
+import { RewardsPage } from '../features/rewards/RewardsPage';
 import { AuditPage } from '../features/settings/AuditPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
@@ -48,6 +57,9 @@ interface NavItem {
 const nav: NavItem[] = [
   { path: '/', labelKey: 'nav.members', icon: <IconUsers size={18} /> },
   { path: '/points/expiring', labelKey: 'nav.expiring', icon: <IconAlarm size={18} /> },
+  { path: '/rewards', labelKey: 'nav.rewards', icon: <IconGift size={18} /> },
+  { path: '/draws', labelKey: 'nav.draws', icon: <IconDice5 size={18} /> },
+  { path: '/leaderboard', labelKey: 'nav.leaderboard', icon: <IconTrophy size={18} /> },
   {
     path: '/points/activities',
     labelKey: 'nav.activities',
@@ -55,6 +67,12 @@ const nav: NavItem[] = [
     permission: 'points.rules',
   },
   { path: '/points/rules', labelKey: 'nav.points', icon: <IconCoins size={18} />, permission: 'points.rules' },
+  {
+    path: '/points/report',
+    labelKey: 'nav.pointsReport',
+    icon: <IconChartBar size={18} />,
+    permission: 'points.report',
+  },
   { path: '/duplicates', labelKey: 'nav.duplicates', icon: <IconUsersGroup size={18} />, permission: 'members.merge' },
   { path: '/tags', labelKey: 'nav.tags', icon: <IconTags size={18} />, permission: 'tags.manage' },
   { path: '/staff', labelKey: 'nav.staff', icon: <IconUserCog size={18} />, permission: 'staff.manage' },
@@ -110,8 +128,13 @@ export function AppLayout() {
           <Route path="/" component={MembersPage} />
           <Route path="/members/:id">{(p) => <MemberPage id={Number(p.id)} />}</Route>
           <Route path="/points/expiring" component={ExpiringPage} />
+          <Route path="/rewards" component={RewardsPage} />
+          <Route path="/draws" component={DrawsPage} />
+          {allowed('points.rules') && <Route path="/draws/settings" component={DrawSettingsPage} />}
+          <Route path="/leaderboard" component={LeaderboardPage} />
           {allowed('points.rules') && <Route path="/points/activities" component={ActivitiesPage} />}
           {allowed('points.rules') && <Route path="/points/rules" component={PointsRulesPage} />}
+          {allowed('points.report') && <Route path="/points/report" component={PointsReportPage} />}
           {allowed('members.merge') && <Route path="/duplicates" component={DuplicatesPage} />}
           {allowed('members.merge') && (
             <Route path="/duplicates/merge/:a/:b">{(p) => <MergePage aId={Number(p.a)} bId={Number(p.b)} />}</Route>

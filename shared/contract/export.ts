@@ -9,7 +9,7 @@ export const exportFormats = ['xlsx', 'csvUtf8', 'csvGb18030'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** The lists that can be exported; each is a column definition on the main side. */
-export const exportLists = ['members', 'audit'] as const;
+export const exportLists = ['members', 'audit', 'purchases', 'ledger'] as const;
 export type ExportList = (typeof exportLists)[number];
 
 /** What a finished export job returns (its `result`); the file itself is fetched with `io.downloadExport`. */
@@ -44,6 +44,36 @@ export const exportChannels = {
   }),
   /** The staff audit log, optionally only the shop days from–to. */
   'io.exportAudit': channel<JobStatus>()({
+    input: z
+      .object({
+        from: calendarDate.nullable().default(null),
+        to: calendarDate.nullable().default(null),
+        format,
+        language,
+      })
+      .refine(inOrder, { message: 'errors.member.dateRange', path: ['to'] }),
+    access: 'io.export',
+    idempotent: true,
+  }),
+  /**
+   * Purchases of the shop days from–to (issue 5 §10), oldest first, with the member, the money in
+   * yuan and the points; masked phones unless the owner asks for whole ones.
+   */
+  'io.exportPurchases': channel<JobStatus>()({
+    input: z
+      .object({
+        from: calendarDate.nullable().default(null),
+        to: calendarDate.nullable().default(null),
+        format,
+        fullPhones: z.boolean().default(false),
+        language,
+      })
+      .refine(inOrder, { message: 'errors.member.dateRange', path: ['to'] }),
+    access: 'io.export',
+    idempotent: true,
+  }),
+  /** The points ledger of the shop days from–to, every entry with its member, kind and lot expiry. */
+  'io.exportLedger': channel<JobStatus>()({
     input: z
       .object({
         from: calendarDate.nullable().default(null),

@@ -4,12 +4,15 @@ export type { FileDownload } from './channel.js';
 import { appChannels } from './app.js';
 import { authChannels } from './auth.js';
 import { backupsChannels } from './backups.js';
+import { drawsChannels } from './draws.js';
 import { duplicatesChannels } from './duplicates.js';
 import { exportChannels } from './export.js';
 import { ioChannels } from './io.js';
 import { membersChannels } from './members.js';
 import { pointsChannels } from './points.js';
+import { pointsReportChannels } from './pointsReport.js';
 import { purchasesChannels } from './purchases.js';
+import { rewardsChannels } from './rewards.js';
 import { settingsChannels } from './settings.js';
 import { staffChannels } from './staff.js';
 import { tagsChannels } from './tags.js';
@@ -31,6 +34,9 @@ export const channels = {
   ...exportChannels,
   ...purchasesChannels,
   ...pointsChannels,
+  ...drawsChannels,
+  ...pointsReportChannels,
+  ...rewardsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,8 +1,10 @@
 import type { ImportReason } from '../rules/importValues.js';
 import { memberFileHeaders, type MemberFileField } from './memberFields.js';
 import type { MemberRowReason } from './memberRow.js';
+import { purchaseFileHeaders, type PurchaseFileField } from './purchaseFields.js';
+import type { PurchaseRowReason } from './purchaseRow.js';
 
-type Reason = ImportReason | MemberRowReason;
+type Reason = ImportReason | MemberRowReason | PurchaseRowReason;
 
 /**
  * Why an import refused or skipped a row, in both languages. The main process writes these into
@@ -43,6 +45,18 @@ export const importReasonTexts: Record<'zh' | 'en', Record<Reason, string>> = {
     cardTaken: '该会员卡号已被其他会员使用或已挂失',
     unchanged: '与现有资料相同，无需更新',
     openingKept: '该会员已有期初积分/累计消费/等级，文件里不同的数字没有导入（期初余额只记一次）',
+    memberMissing: '缺少会员手机号或会员编号（至少填一个）',
+    memberNotFound: '找不到这个会员（请先导入或登记会员）',
+    memberMismatch: '手机号和会员编号不是同一个会员',
+    amountZero: '缺少消费金额，或金额为 0',
+    timeMissing: '缺少消费时间（必填）',
+    timeFormat: '时间格式无法识别（可用 2025-03-01 14:30 或只写日期）',
+    timeInFuture: '消费时间在现在之后',
+    paymentUnknown: '支付方式无法识别（可用 现金/微信/支付宝/银行卡/储值/其他）',
+    dupReceiptInFile: '文件中前面已有相同小票号的行',
+    dupPurchaseInFile: '文件中前面已有同一会员、同一时间、同一金额的行',
+    receiptExists: '这张小票已经记录过了',
+    purchaseExists: '该会员在同一时间、同一金额的消费已经记录过了',
   },
   en: {
     phoneScientific:
@@ -79,13 +93,26 @@ export const importReasonTexts: Record<'zh' | 'en', Record<Reason, string>> = {
     unchanged: 'same as the existing record; nothing to update',
     openingKept:
       'the member already has an opening balance; the different points/spend/tier in the file were not applied (an opening balance is recorded once)',
+    memberMissing: 'member mobile or member number missing (one is required)',
+    memberNotFound: 'no such member (import or register the members first)',
+    memberMismatch: 'the mobile and the member number belong to different members',
+    amountZero: 'amount missing or 0',
+    timeMissing: 'purchase time missing (required)',
+    timeFormat: 'time not recognised (use 2025-03-01 14:30, or the date alone)',
+    timeInFuture: 'purchase time is later than now',
+    paymentUnknown: 'payment method not recognised (use cash, WeChat, Alipay, card, stored value, other)',
+    dupReceiptInFile: 'an earlier row of the file has the same receipt number',
+    dupPurchaseInFile: 'an earlier row of the file has the same member, time and amount',
+    receiptExists: 'this receipt is already recorded',
+    purchaseExists: 'a purchase of this member at the same time and amount is already recorded',
   },
 };
 
 /** "手机号：…" — the field's header and the reason, for one line of the error report. */
 export function reasonText(reason: string, field: string, language: 'zh' | 'en'): string {
   const text = importReasonTexts[language][reason as Reason] ?? reason;
-  const label = memberFileHeaders[language][field as MemberFileField];
+  const label =
+    memberFileHeaders[language][field as MemberFileField] ?? purchaseFileHeaders[language][field as PurchaseFileField];
   if (!label) return text;
   return language === 'zh' ? `${label}：${text}` : `${label}: ${text}`;
 }

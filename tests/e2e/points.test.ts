@@ -7,7 +7,8 @@ import { openBrowserShop, screenshot, signIn, type BrowserShop } from './browser
 
 /**
  * A clerk at the counter: finds a member by phone tail, records a ¥268.50 purchase by keyboard,
- * refunds half of it, checks the member in on two days in a row. The shop's clock is moved by the
+ * redeems a coupon and marks its code used, refunds half of the purchase, checks the member in on
+ * two days in a row. The shop's clock is moved by the
  * test through the file browser mode reads (LIUKE_TEST_CLOCK_FILE), not by waiting.
  */
 const clockDir = mkdtempSync(join(tmpdir(), 'liuke-clock-'));
@@ -36,6 +37,18 @@ describe('purchases and points at the counter', () => {
     await page.getByRole('button', { name: '保存规则' }).click();
     await page.getByText('积分规则已保存').waitFor();
     await screenshot(page, 'points-rules');
+
+    await page.getByRole('link', { name: '积分兑换' }).click();
+    await page.getByRole('button', { name: '新增奖品' }).click();
+    const reward = page.getByRole('dialog', { name: '新增奖品' });
+    await reward.getByLabel('名称').fill('10元代金券');
+    await reward.getByLabel('所需积分').fill('100');
+    await reward.getByLabel('抵扣金额（元）').fill('10');
+    await reward.getByLabel('库存').fill('50');
+    await reward.getByLabel('券码有效天数').fill('30');
+    await reward.getByRole('button', { name: '保存' }).click();
+    await page.getByText('奖品已保存').waitFor();
+    await page.getByTestId('rewards-table').getByText('10元代金券').waitFor();
 
     await page.getByRole('link', { name: '会员', exact: true }).click();
     await page.getByRole('button', { name: '登记会员' }).click();
@@ -70,6 +83,45 @@ describe('purchases and points at the counter', () => {
     await expect.poll(() => page.getByTestId('purchases-table').getByRole('row').count()).toBe(2);
   });
 
+  it('redeems a coupon for 100 points, prints its slip, and the code is marked used at the counter', async () => {
+    await page.getByRole('button', { name: '积分兑换' }).click();
+    const dialog = page.getByRole('dialog', { name: '积分兑换' });
+    const offer = dialog.getByTestId('reward-offer').filter({ hasText: '10元代金券' });
+    await offer.getByRole('button', { name: '兑换' }).click();
+    await dialog.getByText('用 100 积分兑换「10元代金券」？').waitFor();
+    await page.keyboard.press('Enter'); // 确认兑换 has the focus
+    await dialog.getByTestId('redeem-result').waitFor();
+    const code = (await dialog.getByTestId('redeem-code').textContent())!;
+    expect(code).toMatch(/^[2-9A-Z]{4} [2-9A-Z]{4} [2-9A-Z]{4}$/);
+    expect(await dialog.getByTestId('redeem-balance').textContent()).toBe('现有积分 168');
+    const slip = (await page.getByTestId('slip').textContent())!;
+    for (const part of ['积分兑换凭条', '10元代金券', code, '积分余额168']) expect(slip).toContain(part);
+    await screenshot(page, 'redeem-result');
+    await dialog.getByText('58 mm').click();
+    await dialog.getByRole('button', { name: '打印小票' }).click();
+    // What reaches the printer: the print stylesheet shows the slip alone, 48 mm wide.
+    await page.emulateMedia({ media: 'print' });
+    const box = await page.getByTestId('slip').boundingBox();
+    expect(Math.round(box!.width)).toBe(Math.round((48 / 25.4) * 96));
+    await screenshot(page, 'slip-print');
+    await page.emulateMedia({ media: 'screen' });
+    await dialog.getByRole('button', { name: '完成' }).click();
+    await expect.poll(balance).toBe('168');
+    await page.getByTestId('redemptions').getByText('未使用').waitFor();
+
+    await page.getByRole('link', { name: '积分兑换' }).click();
+    await page.getByRole('tab', { name: '券码核销' }).click();
+    await page.getByRole('textbox', { name: '券码' }).fill(code.toLowerCase());
+    await page.keyboard.press('Enter');
+    await page.getByTestId('code-found').getByText('会员：王女士').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('「10元代金券」已核销').waitFor();
+    await page.getByTestId('code-found').getByText('已核销').waitFor();
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('王女士');
+  });
+
   it('refunds half of the purchase and sees the balance', async () => {
     await page.getByTestId('purchases-table').getByRole('button', { name: '退款' }).click();
     const dialog = page.getByRole('dialog', { name: '退款' });
@@ -77,7 +129,7 @@ describe('purchases and points at the counter', () => {
     await dialog.getByLabel('原因').fill('退一件');
     await dialog.getByRole('button', { name: '确认退款' }).click();
     await page.getByText('已退款 ¥134.25，扣回 134 分').waitFor();
-    await expect.poll(balance).toBe('134');
+    await expect.poll(balance).toBe('34');
     await page.getByText('已退 ¥134.25').waitFor();
     await screenshot(page, 'member-points');
   });
@@ -97,14 +149,15 @@ describe('purchases and points at the counter', () => {
     await page.getByRole('button', { name: '签到' }).click();
     await page.getByText('签到成功：+1 分，已连续 2 天').waitFor();
     await expect.poll(() => page.getByTestId('checkin-streak').textContent()).toBe('已连续签到 2 天');
-    await expect.poll(balance).toBe('136');
+    await expect.poll(balance).toBe('36');
   });
 
   it('shows every change in the points history and on the timeline', async () => {
     await page.getByRole('button', { name: '积分明细' }).click();
     const ledger = page.getByTestId('ledger-table');
     await ledger.getByText('消费积分').waitFor();
-    for (const kind of ['退款扣回', '签到']) expect(await ledger.getByText(kind).count()).toBeGreaterThan(0);
+    for (const kind of ['退款扣回', '签到', '积分兑换'])
+      expect(await ledger.getByText(kind).count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     await page.getByText('消费 ¥268.50，积分 +268').waitFor();
     await page.getByText('退款 ¥134.25，扣回 134 分').waitFor();

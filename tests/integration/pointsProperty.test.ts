@@ -7,7 +7,8 @@ import { expectLedgerConsistent, newMember, setDay, setRules } from './pointsHel
 
 /**
  * Random counter days — purchases (some paid partly with points), partial and full refunds,
- * check-ins, referrals, adjustments, voids, activities and expiry runs across simulated days —
+ * check-ins, referrals, adjustments, voids, activities, reward redemptions, their cancellation and
+ * used codes, and expiry runs across simulated days —
  * through the real dispatcher on an encrypted database. After every sequence the stored ledger
  * must hold its invariants, and re-sending any request id must change nothing.
  */
@@ -21,6 +22,9 @@ type Op =
   | { t: 'attend' }
   | { t: 'days'; n: number }
   | { t: 'expire' }
+  | { t: 'redeem'; pick: number }
+  | { t: 'cancel'; pick: number }
+  | { t: 'use'; pick: number }
   | { t: 'repeat' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -53,12 +57,17 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ t: 'attend' as const }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('days' as const), n: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 1, arbitrary: fc.constant({ t: 'expire' as const }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('redeem' as const), pick: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('cancel' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('use' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.constant({ t: 'repeat' as const }) },
 );
 
 let h: Harness;
 let owner: Client;
 let day = new Date('2026-03-02T00:00:00Z');
+/** Catalog rewards with their starting stock: a coupon, a gift, and one that soon runs out. */
+let rewards: { id: number; stock: number }[] = [];
 const dayString = () => day.toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -73,11 +82,32 @@ beforeAll(async () => {
     checkIn: { points: 2, streakBonuses: [{ day: 3, points: 5 }] },
     referral: { onRegister: 7, onFirstPurchase: 11 },
   });
+  const save = async (name: string, kind: 'coupon' | 'goods', pointsCost: number, stock: number) => {
+    const r = await owner.call('rewards.save', {
+      name,
+      kind,
+      pointsCost,
+      stock,
+      active: true,
+      ...(kind === 'coupon' ? { valueFen: 500, codeValidDays: 20 } : {}),
+    });
+    return { id: r.id, stock };
+  };
+  rewards = [
+    await save('券', 'coupon', 30, 100_000),
+    await save('杯子', 'goods', 55, 100_000),
+    await save('限量', 'goods', 20, 3),
+  ];
 });
 afterAll(closeShops);
 
 const rowCount = () =>
-  h.backend.raw.prepare('select (select count(*) from points_ledger) + (select count(*) from purchases) as n').get();
+  h.backend.raw
+    .prepare(
+      `select (select count(*) from points_ledger) + (select count(*) from purchases)
+        + (select count(*) from redemptions where status = 'cancelled') + (select count(*) from redemptions) as n`,
+    )
+    .get();
 
 describe('the points ledger under random counter days', () => {
   it('keeps balance = sum of ledger ≥ 0, refunds within what was earned, expiry off spent points, requests once', async () => {
@@ -159,6 +189,20 @@ describe('the points ledger under random counter days', () => {
             case 'expire':
               await runExpiry(h.backend);
               break;
+            case 'redeem':
+              await send('rewards.redeem', { memberId: member, rewardId: rewards[o.pick % rewards.length]!.id });
+              break;
+            case 'cancel':
+            case 'use': {
+              const rows = h.backend.raw
+                .prepare(`select id, code from redemptions where member_id = ? order by id`)
+                .all(member) as { id: number; code: string | null }[];
+              const r = rows[o.pick % Math.max(1, rows.length)];
+              if (!r) break;
+              if (o.t === 'cancel') await send('rewards.cancel', { redemptionId: r.id, reason: '取消' });
+              else if (r.code) await send('rewards.useCode', { code: r.code });
+              break;
+            }
             case 'repeat': {
               if (!last) break;
               const { channel, input, id } = last;
@@ -177,6 +221,27 @@ describe('the points ledger under random counter days', () => {
           )
           .get() as { n: number };
         expect(expired.n).toBe(0);
+        // Stock is what it started with, less every redemption not cancelled.
+        for (const r of rewards) {
+          const now = h.backend.raw
+            .prepare(
+              `select stock, (select count(*) from redemptions where reward_id = ? and status <> 'cancelled') as taken
+               from rewards where id = ?`,
+            )
+            .get(r.id, r.id) as { stock: number; taken: number };
+          expect(now.stock + now.taken).toBe(r.stock);
+        }
+        // A redemption's points are its debit; a cancelled one was given back in full, exactly once.
+        const badRedemptions = h.backend.raw
+          .prepare(
+            `select r.id from redemptions r
+             left join points_ledger d on d.id = r.entry_id
+             left join points_ledger c on c.id = r.cancel_entry_id
+             where r.source = 'redeem' and (d.points <> -r.points
+               or (r.status = 'cancelled') <> (c.id is not null) or (c.id is not null and c.points <> r.points))`,
+          )
+          .all();
+        expect(badRedemptions).toEqual([]);
       }),
       { numRuns: 60 },
     );

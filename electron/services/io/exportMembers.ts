@@ -43,7 +43,7 @@ const genderWords: Record<Language, Record<Gender, string>> = {
  * +85291234567 — each a form `parseImportPhone` (or, for a second phone, the any-kind reader) takes
  * back unchanged. Masked, it is what lists show a clerk.
  */
-function phoneCell(e164: string | null, full: boolean): string | null {
+export function phoneCell(e164: string | null, full: boolean): string | null {
   if (e164 === null) return null;
   if (!full) return maskPhone(e164);
   // Most numbers are mainland mobiles (+861…, 14 characters): their digits, without the general path.

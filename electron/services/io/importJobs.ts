@@ -61,6 +61,8 @@ function writerFor(backend: Backend, ctx: Ctx, input: ImportInput, staffId: numb
     nowIso: ctx.nowIso,
     staffId,
     memberNoPrefix: backend.settings!.memberNoPrefix,
+    timeZone: backend.settings!.timeZone,
+    dayStartHour: backend.settings!.dayStartHour,
   });
 }
 

@@ -1,9 +1,12 @@
 import type { ImportEntityName } from '../../../shared/io/entities.js';
 import type { UndoResult } from '../../../shared/domain.js';
 import { matchHeaders } from '../../../shared/io/headerMatch.js';
+import { matchPurchaseHeaders } from '../../../shared/io/purchaseFields.js';
 import type { Backend } from '../../backend.js';
 import type { JobHandle } from '../../jobs/jobs.js';
 import { MemberWriter } from './memberWriter.js';
+import { rollBackPurchases } from './purchaseUndo.js';
+import { PurchaseWriter } from './purchaseWriter.js';
 import type { RowWriter, WriterSetup } from './rowWriter.js';
 import { rollBackBatch, type EndStatus } from './undo.js';
 
@@ -26,4 +29,9 @@ export interface Importer {
 
 export const importers: Record<ImportEntityName, Importer> = {
   members: { matchHeaders, writer: (setup) => new MemberWriter(setup) as RowWriter, rollBack: rollBackBatch },
+  purchases: {
+    matchHeaders: matchPurchaseHeaders,
+    writer: (setup) => new PurchaseWriter(setup) as RowWriter,
+    rollBack: rollBackPurchases,
+  },
 };

@@ -48,8 +48,14 @@ export function cellText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  // Excel dates carry no zone; exceljs gives them as UTC midnight.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  // Excel dates carry no zone; exceljs gives their wall clock as UTC. A time of day (a purchase's)
+  // is kept; the date readers take the date off a "2025-03-01 14:30:00" as they do off a CSV's.
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    const iso = value.toISOString();
+    const time = iso.slice(11, 19);
+    return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+  }
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
     if (v.richText) return v.richText.map((r) => r.text).join('');

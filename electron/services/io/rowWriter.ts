@@ -33,6 +33,9 @@ export interface WriterSetup {
   nowIso: string;
   staffId: number;
   memberNoPrefix: string;
+  /** The shop's time zone and day-start hour: a file's times are its wall clock. */
+  timeZone: string;
+  dayStartHour: number;
 }
 
 const updates = new Map<string, Statement>();

@@ -139,6 +139,10 @@ export const memberReferences: MemberReference[] = [
   // A day both records checked in is one check-in; an activity both attended paid both (the ledger keeps it).
   { table: 'checkins', column: 'member_id', merge: { kind: 'moveDistinct' } },
   { table: 'activity_attendees', column: 'member_id', merge: { kind: 'moveDistinct' } },
+  // Rewards the person got, and their codes, go with their points.
+  { table: 'redemptions', column: 'member_id', merge: { kind: 'move' } },
+  // Lucky draws are the person's too: the daily limit counts both records' draws of a day.
+  { table: 'draws', column: 'member_id', merge: { kind: 'move' } },
   // An import's record of what it changed on that record, so undo compares against it.
   { table: 'import_updates', column: 'member_id', merge: { kind: 'history' } },
   { table: 'import_rejects', column: 'member_id', merge: { kind: 'history' } },

@@ -15,11 +15,24 @@ import { notifyError } from '../../ui/errors';
 import { JobProgress } from '../../ui/JobProgress';
 import { useSession } from '../../stores/session';
 
-/** What to export: the members the list's filters match, or the audit log. */
-export type ExportTarget = { list: 'members'; filter: InputOf<'io.exportMembers'>['filter'] } | { list: 'audit' };
+/** What to export: the members the list's filters match, the audit log, purchases or the points ledger. */
+export type ExportTarget =
+  | { list: 'members'; filter: InputOf<'io.exportMembers'>['filter'] }
+  | { list: 'audit' }
+  | { list: 'purchases' }
+  | { list: 'ledger' };
 
 /** The list page's Export button; shown only to roles that may export (owners and managers). */
-export function ExportButton({ target, disabled }: { target: ExportTarget; disabled?: boolean }) {
+export function ExportButton({
+  target,
+  disabled,
+  label,
+}: {
+  target: ExportTarget;
+  disabled?: boolean;
+  /** The button's text, when a page has more than one export. */
+  label?: string;
+}) {
   const { t } = useTranslation();
   const role = useSession((s) => s.session?.staff.role);
   const [opened, { open, close }] = useDisclosure(false);
@@ -31,9 +44,9 @@ export function ExportButton({ target, disabled }: { target: ExportTarget; disab
         leftSection={<IconFileExport size={18} />}
         onClick={open}
         disabled={disabled}
-        data-testid="export-button"
+        data-testid={label ? `export-button-${target.list}` : 'export-button'}
       >
-        {t('export.button')}
+        {label ?? t('export.button')}
       </Button>
       {opened && <ExportModal target={target} onClose={close} />}
     </>
@@ -57,14 +70,22 @@ export function ExportModal({ target, onClose }: { target: ExportTarget; onClose
   const onStarted = { onSuccess: setStarted };
   const members = useCommand('io.exportMembers', onStarted);
   const audit = useCommand('io.exportAudit', onStarted);
-  const pending = members.isPending || audit.isPending;
+  const purchases = useCommand('io.exportPurchases', onStarted);
+  const ledger = useCommand('io.exportLedger', onStarted);
+  const pending = members.isPending || audit.isPending || purchases.isPending || ledger.isPending;
+  const dated = target.list !== 'members';
+  const phones = target.list === 'members' || target.list === 'purchases';
 
   const start = () => {
     setSaved(null);
     const onError = (e: unknown) => notifyError(t, e);
+    const days = { from: range.from || null, to: range.to || null };
     if (target.list === 'members')
       members.mutate({ filter: target.filter, format, fullPhones: isOwner && fullPhones, language }, { onError });
-    else audit.mutate({ format, language, from: range.from || null, to: range.to || null }, { onError });
+    else if (target.list === 'purchases')
+      purchases.mutate({ format, language, fullPhones: isOwner && fullPhones, ...days }, { onError });
+    else if (target.list === 'ledger') ledger.mutate({ format, language, ...days }, { onError });
+    else audit.mutate({ format, language, ...days }, { onError });
   };
   const cancel = () => {
     if (job?.state === 'running') void call('jobs.cancel', { id: job.id }).catch((e) => notifyError(t, e));
@@ -111,7 +132,7 @@ export function ExportModal({ target, onClose }: { target: ExportTarget; onClose
               {t(`export.formatHints.${format}`)}
             </Text>
           </Stack>
-          {target.list === 'members' && isOwner && (
+          {phones && isOwner && (
             <Checkbox
               label={t('export.fullPhones')}
               description={t('export.fullPhonesHint')}
@@ -119,7 +140,7 @@ export function ExportModal({ target, onClose }: { target: ExportTarget; onClose
               onChange={(e) => setFullPhones(e.currentTarget.checked)}
             />
           )}
-          {target.list === 'audit' && (
+          {dated && (
             <Group grow>
               <TextInput
                 type="date"

@@ -1,15 +1,16 @@
-import { Alert, Button, FileInput, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { upload } from '../../api/client';
 import { errorMessage } from '../../ui/errors';
+import { importEntityNames, type ImportEntityName } from '../../../shared/io/entities.js';
 import { useImport } from './importStore';
 
-/** Step 1: the file. It is copied into the main process, which finds its encoding and columns. */
+/** Step 1: what to import and the file. It is copied into the main process, which finds its encoding and columns. */
 export function ImportFileStep() {
   const { t } = useTranslation();
-  const setFile = useImport((s) => s.setFile);
+  const { entity, setEntity, setFile } = useImport();
   const [picked, setPicked] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +19,7 @@ export function ImportFileStep() {
     setBusy(true);
     setError(null);
     try {
-      setFile(await upload('io.stageFile', picked));
+      setFile(await upload('io.stageFile', picked, { entity }));
     } catch (e) {
       setError(errorMessage(t, e));
     } finally {
@@ -27,7 +28,18 @@ export function ImportFileStep() {
   };
   return (
     <Stack maw={560}>
-      <Text size="sm">{t('import.fileHint')}</Text>
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          {t('import.entity')}
+        </Text>
+        <SegmentedControl
+          data={importEntityNames.map((e) => ({ value: e, label: t(`import.entities.${e}`) }))}
+          value={entity}
+          onChange={(v) => setEntity(v as ImportEntityName)}
+          data-testid="import-entity"
+        />
+      </Stack>
+      <Text size="sm">{t(entity === 'purchases' ? 'import.purchasesHint' : 'import.fileHint')}</Text>
       <FileInput
         label={t('import.file')}
         placeholder={t('import.filePlaceholder')}

@@ -4,7 +4,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importEntities } from '../../../shared/io/entities.js';
-import type { MemberFileField } from '../../../shared/io/memberFields.js';
 import { call } from '../../api/client';
 import { errorData, errorMessage, notifyError } from '../../ui/errors';
 import { useImport } from './importStore';
@@ -12,9 +11,9 @@ import { useImport } from './importStore';
 /** Step 2: which column is which field (matched automatically, or by a saved mapping), and the mode. */
 export function ImportMappingStep() {
   const { t } = useTranslation();
-  const { file, mapping, mode, setMapping, setMode, setPreview, reset } = useImport();
+  const { entity, file, mapping, mode, setMapping, setMode, setPreview, reset } = useImport();
   const queryClient = useQueryClient();
-  const saved = useQuery({ queryKey: ['importMappings'], queryFn: () => call('io.mappings', { entity: 'members' }) });
+  const saved = useQuery({ queryKey: ['importMappings', entity], queryFn: () => call('io.mappings', { entity }) });
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const [mappingError, setMappingError] = useState<string | null>(null);
@@ -23,20 +22,20 @@ export function ImportMappingStep() {
 
   const fieldOptions = [
     { value: '', label: t('import.skipColumn') },
-    ...importEntities.members.fields.map((f) => ({ value: f, label: t(`import.fields.${f}`) })),
+    ...importEntities[entity].fields.map((f) => ({ value: f, label: t(`import.fields.${f}`) })),
   ];
   const setAt = (i: number, f: string | null) => {
     setMappingError(null);
-    setMapping(file.headers.map((_, j) => (j === i ? ((f || null) as MemberFileField | null) : (mapping[j] ?? null))));
+    setMapping(file.headers.map((_, j) => (j === i ? f || null : (mapping[j] ?? null))));
   };
   const apply = (id: string | null) => {
     const m = saved.data?.find((s) => String(s.id) === id);
-    if (m) setMapping(file.headers.map((h) => (m.mapping[h] ?? null) as MemberFileField | null));
+    if (m) setMapping(file.headers.map((h) => m.mapping[h] ?? null));
   };
   const save = async () => {
     setNameError(null);
     try {
-      await call('io.saveMapping', { entity: 'members', name, headers: file.headers, mapping }, crypto.randomUUID());
+      await call('io.saveMapping', { entity, name, headers: file.headers, mapping }, crypto.randomUUID());
       await queryClient.invalidateQueries({ queryKey: ['importMappings'] });
       notifications.show({ color: 'teal', message: t('import.mappingSaved', { name }) });
     } catch (e) {
@@ -49,7 +48,7 @@ export function ImportMappingStep() {
     setBusy(true);
     setMappingError(null);
     try {
-      setPreview(await call('io.previewImport', { fileId: file.fileId, mapping, mode }));
+      setPreview(await call('io.previewImport', { entity, fileId: file.fileId, mapping, mode }));
     } catch (e) {
       const fe = errorData(e).fields?.mapping;
       if (fe)

@@ -9,12 +9,19 @@ import { JobProgress } from '../../ui/JobProgress';
 import { ImportCounts, statusColor } from './ImportCounts';
 import { useImport } from './importStore';
 
-const shown = ['name', 'phone', 'gender', 'birthday', 'cardNo', 'points', 'totalSpent', 'tier'] as const;
+import type { ImportEntityName } from '../../../shared/io/entities.js';
+
+/** The fields the preview table shows, per entity. */
+const shownFields: Record<ImportEntityName, readonly string[]> = {
+  members: ['name', 'phone', 'gender', 'birthday', 'cardNo', 'points', 'totalSpent', 'tier'],
+  purchases: ['phone', 'memberNo', 'amount', 'time', 'receiptNo', 'category', 'paymentMethod', 'pointsEarned'],
+};
 
 /** Step 3: the whole file read as the import will read it; nothing is written until "Import". */
 export function ImportPreviewStep() {
   const { t } = useTranslation();
-  const { file, mapping, mode, preview, setPreview, setRun } = useImport();
+  const { entity, file, mapping, mode, preview, setPreview, setRun } = useImport();
+  const shown = shownFields[entity];
   const job = useJob(preview);
   const start = useCommand('io.startImport', { invalidates: ['importBatches'], onSuccess: setRun });
   if (!file || !job) return null;
@@ -79,7 +86,9 @@ export function ImportPreviewStep() {
                   <Table.Td key={f} style={{ whiteSpace: 'nowrap' }}>
                     {f === 'gender' && r.status !== 'invalid' && r.values.gender
                       ? t(`members.genders.${r.values.gender}`)
-                      : (r.values[f] ?? '')}
+                      : f === 'paymentMethod' && r.status !== 'invalid' && r.values.paymentMethod
+                        ? t(`points.paymentMethods.${r.values.paymentMethod}`)
+                        : (r.values[f] ?? '')}
                   </Table.Td>
                 ))}
               </Table.Tr>
@@ -92,7 +101,9 @@ export function ImportPreviewStep() {
           {t('import.backToMapping')}
         </Button>
         <Button
-          onClick={() => start.mutate({ fileId: file.fileId, mapping, mode }, { onError: (e) => notifyError(t, e) })}
+          onClick={() =>
+            start.mutate({ entity, fileId: file.fileId, mapping, mode }, { onError: (e) => notifyError(t, e) })
+          }
           loading={start.isPending}
           disabled={p.total === 0}
         >

@@ -23,6 +23,9 @@ export function ImportRunStep() {
       // The member list, search results and member pages all changed.
       void queryClient.invalidateQueries({ queryKey: ['importBatches'] });
       void queryClient.invalidateQueries({ queryKey: ['members'] });
+      // A purchases import changes purchases, points, habits and the owner's figures.
+      for (const key of ['purchases', 'points', 'pointsReport'])
+        void queryClient.invalidateQueries({ queryKey: [key] });
     }
   }, [ended, queryClient]);
   if (!job) return null;

@@ -22,6 +22,7 @@ import { MergeWithModal } from './MergeWithModal';
 import { HabitsCard } from '../points/HabitsCard';
 import { MemberPointsCard } from '../points/MemberPointsCard';
 import { PurchasesCard } from '../points/PurchasesCard';
+import { MemberRewardsCard } from '../rewards/MemberRewardsCard';
 
 /** The member page: who they are, what they agreed to, their cards and tags, and what happened. */
 export function MemberPage({ id }: { id: number }) {
@@ -123,13 +124,14 @@ function MemberView({ member: m }: { member: Member }) {
       <MemberProfileCard member={m} onEdit={writable ? edit.open : undefined} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <MemberPointsCard memberId={m.id} writable={writable && m.archivedAt === null} />
+          <MemberPointsCard memberId={m.id} memberNo={m.memberNo} writable={writable && m.archivedAt === null} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <HabitsCard memberId={m.id} />
         </Grid.Col>
       </Grid>
       <PurchasesCard memberId={m.id} />
+      <MemberRewardsCard memberId={m.id} writable={writable && m.archivedAt === null} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>

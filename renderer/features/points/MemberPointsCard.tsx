@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarCheck, IconListDetails, IconReceipt2, IconAdjustments } from '@tabler/icons-react';
+import { IconAdjustments, IconCalendarCheck, IconGift, IconListDetails, IconReceipt2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/permissions.js';
@@ -9,17 +9,28 @@ import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { useSession } from '../../stores/session';
 import { notifyError } from '../../ui/errors';
+import { DrawButton } from '../draws/DrawButton';
+import { RedeemModal } from '../rewards/RedeemModal';
 import { AdjustModal } from './AdjustModal';
 import { LedgerModal } from './LedgerModal';
 import { PurchaseModal } from './PurchaseModal';
 
 /** The counter's points card: balance, what is usable, upcoming expiries, the check-in streak, and the acts. */
-export function MemberPointsCard({ memberId, writable }: { memberId: number; writable: boolean }) {
+export function MemberPointsCard({
+  memberId,
+  memberNo,
+  writable,
+}: {
+  memberId: number;
+  memberNo: string;
+  writable: boolean;
+}) {
   const { t } = useTranslation();
   const role = useSession((s) => s.session)!.staff.role;
   const [buyOpen, buy] = useDisclosure(false);
   const [adjustOpen, adjust] = useDisclosure(false);
   const [ledgerOpen, ledger] = useDisclosure(false);
+  const [redeemOpen, redeem] = useDisclosure(false);
   const canBuy = writable && can(role, 'purchases.write');
   // F4 at the counter: record a purchase without reaching for the mouse (F2 is the search).
   useHotkeys([['F4', () => canBuy && buy.open()]], []);
@@ -94,6 +105,10 @@ export function MemberPointsCard({ memberId, writable }: { memberId: number; wri
             >
               {t('points.card.checkIn')}
             </Button>
+            <Button variant="light" leftSection={<IconGift size={16} />} onClick={redeem.open}>
+              {t('rewards.redeem.open')}
+            </Button>
+            <DrawButton memberId={memberId} />
           </>
         )}
         <Button variant="default" leftSection={<IconListDetails size={16} />} onClick={ledger.open}>
@@ -128,7 +143,10 @@ export function MemberPointsCard({ memberId, writable }: { memberId: number; wri
           />
         )}
       </Group>
-      {writable && <PurchaseModal memberId={memberId} usable={p.usable} opened={buyOpen} onClose={buy.close} />}
+      {writable && (
+        <PurchaseModal memberId={memberId} memberNo={memberNo} usable={p.usable} opened={buyOpen} onClose={buy.close} />
+      )}
+      {writable && <RedeemModal memberId={memberId} opened={redeemOpen} onClose={redeem.close} />}
       {writable && <AdjustModal memberId={memberId} opened={adjustOpen} onClose={adjust.close} />}
       <LedgerModal
         memberId={memberId}

@@ -8,6 +8,8 @@ import { formatFen } from '../../../shared/rules/money.js';
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
+import { PrintSlip } from '../slips/PrintSlip';
+import { useSlips } from '../slips/useSlips';
 import { fieldProblem, yuanField } from './money';
 
 interface Values {
@@ -26,16 +28,19 @@ interface Values {
  */
 export function PurchaseModal({
   memberId,
+  memberNo,
   usable,
   opened,
   onClose,
 }: {
   memberId: number;
+  memberNo: string;
   usable: number;
   opened: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const slips = useSlips();
   const rules = useQuery({ queryKey: ['points', 'rules'], queryFn: () => call('points.rules', {}) });
   const [result, setResult] = useState<PurchaseResult | null>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
@@ -97,6 +102,7 @@ export function PurchaseModal({
           </Text>
           <Text data-testid="new-balance">{t('points.purchase.newBalance', { balance: result.summary.balance })}</Text>
           <Group justify="flex-end">
+            <PrintSlip slip={slips.purchase(result, memberNo)} />
             <Button
               variant="default"
               onClick={() => {

@@ -1,0 +1,118 @@
+/** The lucky draw and the points leaderboard. */
+export const enDraws = {
+  title: 'Lucky draw',
+  intro: 'Members spend points on a draw. The owner sets the prizes and their chances, which are shown to members.',
+  off: 'The lucky draw is off',
+  settingsLink: 'Draw settings',
+  history: 'Draw history',
+  none: 'No draws yet',
+  member: 'Member',
+  at: 'Time',
+  prize: 'Prize',
+  outcome: 'Result',
+  cost: 'Points spent',
+  staff: 'Staff',
+  code: 'Code {{code}}',
+  fellBack: ' (out of stock: thank you)',
+  kinds: { points: 'Points', reward: 'Catalog reward', goods: 'Goods', thanks: 'Thank you' },
+  outcomes: {
+    points: 'Won {{points}} points',
+    reward: 'Won "{{prize}}"',
+    goods: 'Won "{{prize}}"',
+    thanks: 'Thank you for playing',
+  },
+  counter: {
+    button: 'Lucky draw',
+    title: 'Lucky draw',
+    rules: '{{cost}} points a draw, at most {{limit}} a day per member',
+    free: 'Free draw, at most {{limit}} a day per member',
+    usable: 'Usable points {{usable}}',
+    today: 'Draws today: {{count}}',
+    draw: 'Draw (-{{cost}} points)',
+    drawFree: 'Draw',
+    result: 'Result',
+    newBalance: 'Balance now {{balance}}',
+    again: 'Draw again',
+    limitReached: 'No draws left today',
+    notEnough: 'Not enough points to draw',
+    showOdds: 'Chances',
+  },
+  odds: {
+    title: 'Prizes and chances',
+    prize: 'Prize',
+    chance: 'Chance',
+    outOfStock: 'Out of stock',
+    thanksLine: 'Thank you',
+    movedHint: 'The chance of a prize that is out of stock counts towards "thank you".',
+  },
+  settings: {
+    title: 'Draw settings',
+    intro: 'The chances must add up to exactly 100%. When a prize runs out, its chance counts towards "thank you".',
+    enabled: 'Lucky draw on',
+    cost: 'Points per draw',
+    costHint: '0 for a free draw',
+    dailyLimit: 'Draws per member per day',
+    prizes: 'Prizes',
+    name: 'Name',
+    kind: 'Kind',
+    points: 'Points',
+    reward: 'Catalog reward',
+    rewardPick: 'Pick a reward',
+    chance: 'Chance (%)',
+    stock: 'Left',
+    stockHint: 'Empty: unlimited',
+    won: 'Won {{count}} times',
+    add: 'Add prize',
+    remove: 'Remove',
+    total: 'Total {{total}}%',
+    totalOk: 'Total 100%',
+    save: 'Save draw settings',
+    saved: 'Draw settings saved',
+    defaultThanks: 'Thank you',
+  },
+};
+
+export const enLeaderboard = {
+  title: 'Points leaderboard',
+  intro:
+    'Members ranked by the points they earned in the period (purchases, check-ins, referrals, activities, birthdays, less refunds and voids); opening balances, manual adjustments and draw prizes do not count. Names and phone numbers are masked, so customers may see it.',
+  unit: { month: 'Month', quarter: 'Quarter', year: 'Year' },
+  period: 'Period',
+  size: 'Show top',
+  sizeValue: '{{count}}',
+  thisMonth: 'This month ({{period}})',
+  lastMonth: 'Last month ({{period}})',
+  quarterLabel: 'Q{{q}} {{year}}',
+  yearLabel: '{{year}}',
+  monthLabel: '{{year}}-{{month}}',
+  rank: 'Rank',
+  member: 'Member',
+  phone: 'Phone',
+  points: 'Points earned',
+  none: 'No member earned points in this period yet',
+  display: 'Display mode',
+  displayTitle: 'Points leaderboard {{period}}',
+  exitDisplay: 'Leave display (Esc)',
+};
+
+export const enDrawsEvents = {
+  luckyDraw: 'Lucky draw (-{{cost}} points): won "{{prize}}"',
+  luckyDrawThanks: 'Lucky draw (-{{cost}} points): thank you for playing',
+};
+
+export const enDrawsErrors = {
+  off: 'The lucky draw is off',
+  dailyLimit: 'This member has drawn {{limit}} times today; come back tomorrow',
+  notEnough: 'Not enough points ({{usable}} usable, a draw costs {{cost}})',
+  probabilitySum: 'The chances must add up to 100% (now {{total}}%)',
+  prizeNotFound: 'This prize no longer exists; reload and try again',
+  rewardNotFound: 'Reward not found',
+  noPrizes: 'Add at least one prize',
+};
+
+export const enDrawsAudit = {
+  draws_drawn: 'Lucky draw',
+  draws_configSaved: 'Draw settings changed',
+};
+
+export const enDrawsNav = { leaderboard: 'Leaderboard', draws: 'Lucky draw' };

@@ -1,0 +1,118 @@
+/** 积分抽奖与积分排行榜。 */
+export const zhDraws = {
+  title: '积分抽奖',
+  intro: '会员花积分抽一次奖，奖品和中奖概率由店主设置，概率会展示给会员看。',
+  off: '积分抽奖未开启',
+  settingsLink: '抽奖设置',
+  history: '抽奖记录',
+  none: '还没有抽奖记录',
+  member: '会员',
+  at: '时间',
+  prize: '奖品',
+  outcome: '结果',
+  cost: '花费积分',
+  staff: '经手人',
+  code: '券码 {{code}}',
+  fellBack: '（已抽完，谢谢参与）',
+  kinds: { points: '积分', reward: '兑换商品 / 券', goods: '实物', thanks: '谢谢参与' },
+  outcomes: {
+    points: '获得 {{points}} 积分',
+    reward: '获得「{{prize}}」',
+    goods: '获得「{{prize}}」',
+    thanks: '谢谢参与',
+  },
+  counter: {
+    button: '抽奖',
+    title: '积分抽奖',
+    rules: '每次消耗 {{cost}} 积分，每人每天最多 {{limit}} 次',
+    free: '免费抽奖，每人每天最多 {{limit}} 次',
+    usable: '可用积分 {{usable}}',
+    today: '今天已抽 {{count}} 次',
+    draw: '抽一次（-{{cost}} 分）',
+    drawFree: '抽一次',
+    result: '抽奖结果',
+    newBalance: '现有积分 {{balance}}',
+    again: '再抽一次',
+    limitReached: '今天的抽奖次数已用完',
+    notEnough: '积分不够抽奖',
+    showOdds: '中奖概率',
+  },
+  odds: {
+    title: '奖品与中奖概率',
+    prize: '奖品',
+    chance: '概率',
+    outOfStock: '已抽完',
+    thanksLine: '谢谢参与',
+    movedHint: '已抽完的奖品，其概率计入“谢谢参与”。',
+  },
+  settings: {
+    title: '抽奖设置',
+    intro: '各奖品的概率合计必须正好是 100%。奖品抽完后，它的概率计入“谢谢参与”。',
+    enabled: '开启积分抽奖',
+    cost: '每次消耗积分',
+    costHint: '0 为免费抽奖',
+    dailyLimit: '每人每天最多抽奖次数',
+    prizes: '奖品',
+    name: '名称',
+    kind: '类型',
+    points: '积分数',
+    reward: '兑换商品 / 券',
+    rewardPick: '选择兑换商品',
+    chance: '概率（%）',
+    stock: '剩余数量',
+    stockHint: '留空为不限',
+    won: '已中 {{count}} 次',
+    add: '添加奖品',
+    remove: '删除',
+    total: '合计 {{total}}%',
+    totalOk: '合计 100%',
+    save: '保存抽奖设置',
+    saved: '抽奖设置已保存',
+    defaultThanks: '谢谢参与',
+  },
+};
+
+export const zhLeaderboard = {
+  title: '积分排行榜',
+  intro:
+    '按会员在这段时间里获得的积分排名（消费、签到、推荐、活动、生日积分，扣除退款和作废），不含期初积分、手工调整和抽奖奖励。姓名和手机号已隐藏，可以给顾客看。',
+  unit: { month: '月', quarter: '季度', year: '年' },
+  period: '时间',
+  size: '显示前',
+  sizeValue: '{{count}} 名',
+  thisMonth: '本月（{{period}}）',
+  lastMonth: '上月（{{period}}）',
+  quarterLabel: '{{year}} 年第 {{q}} 季度',
+  yearLabel: '{{year}} 年',
+  monthLabel: '{{year}} 年 {{month}} 月',
+  rank: '名次',
+  member: '会员',
+  phone: '手机号',
+  points: '获得积分',
+  none: '这段时间还没有会员获得积分',
+  display: '展示模式',
+  displayTitle: '{{period}} 积分排行榜',
+  exitDisplay: '退出展示（Esc）',
+};
+
+export const zhDrawsEvents = {
+  luckyDraw: '积分抽奖（-{{cost}} 分），抽中「{{prize}}」',
+  luckyDrawThanks: '积分抽奖（-{{cost}} 分），谢谢参与',
+};
+
+export const zhDrawsErrors = {
+  off: '积分抽奖未开启',
+  dailyLimit: '这位会员今天已经抽了 {{limit}} 次，明天再来',
+  notEnough: '积分不够（可用 {{usable}} 分，抽一次要 {{cost}} 分）',
+  probabilitySum: '各奖品概率合计必须是 100%（现在是 {{total}}%）',
+  prizeNotFound: '找不到这个奖品，请刷新后再试',
+  rewardNotFound: '找不到这个兑换商品',
+  noPrizes: '至少要有一个奖品',
+};
+
+export const zhDrawsAudit = {
+  draws_drawn: '积分抽奖',
+  draws_configSaved: '修改抽奖设置',
+};
+
+export const zhDrawsNav = { leaderboard: '积分排行榜', draws: '积分抽奖' };
