@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type SqliteDatabase } from 'kysely';
 import type { DB } from './schema.js';
 
 export type SqliteDb = Database.Database;
@@ -75,6 +75,30 @@ class LiukeSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Kysely prepares every query afresh, and preparing costs SQLite more than running a small
+ * statement does. The same SQL text gets the same prepared statement back (least recently used
+ * beyond `size`), unless that one is still being iterated, when a fresh one is prepared.
+ */
+export function withStatementCache(db: SqliteDb, size = 500): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(sql: string) {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) {
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const stmt = db.prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return stmt;
+    },
+  };
+}
+
 export function createKysely(db: SqliteDb): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new LiukeSqliteDialect({ database: db }) });
+  return new Kysely<DB>({ dialect: new LiukeSqliteDialect({ database: withStatementCache(db) }) });
 }
