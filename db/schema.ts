@@ -14,19 +14,7 @@ import type {
   DrawsTable,
 } from './schemaPoints.js';
 
-export type {
-  PurchasesTable,
-  PurchaseRefundsTable,
-  PointsLedgerTable,
-  PointsAllocationsTable,
-  CheckinsTable,
-  ActivitiesTable,
-  ActivityAttendeesTable,
-  RewardsTable,
-  RedemptionsTable,
-  DrawPrizesTable,
-  DrawsTable,
-} from './schemaPoints.js';
+export type * from './schemaPoints.js';
 
 /** Kysely's view of the tables. Times are ISO-8601 UTC text; days are YYYY-MM-DD in the shop's zone. */
 export interface MetaTable {

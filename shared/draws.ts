@@ -39,6 +39,8 @@ export interface DrawSettings {
 
 export interface DrawConfig extends DrawSettings {
   prizes: DrawPrize[];
+  /** The chances right now (exhausted prizes counted with "thank you"), as members see them. */
+  odds: DrawOddsLine[];
 }
 
 /** One line of the odds shown to the member: what can be won now, and how likely. */

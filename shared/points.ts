@@ -108,8 +108,12 @@ export interface PointsSummary {
   /** What can be spent today (lots past their freeze period). */
   usable: number;
   frozen: number;
+  /** Past their last day, waiting for the expiry run (at start-up and each new business day). */
+  lapsed: number;
   /** Upcoming expiries, soonest first: how much goes on which day. */
   expiries: { on: string; points: number }[];
+  /** Frozen points by the day they become usable, soonest first. */
+  thaws: { on: string; points: number }[];
   /** Open lots, soonest-expiring first. */
   lots: PointsLot[];
 }

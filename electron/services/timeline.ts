@@ -99,6 +99,8 @@ export async function listTimeline(
     .leftJoin('staff as s', 's.id', 'e.staff_id')
     .select(['e.id', 'e.kind', 'e.body', 'e.data', 'e.at', 's.display_name'])
     .where('e.member_id', '=', memberId)
+    // When it happened, not when it was written: an imported purchase of last month sits in last month.
+    .orderBy('e.at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(pageSize)
     .offset((page - 1) * pageSize)

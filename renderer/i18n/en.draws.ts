@@ -104,6 +104,7 @@ export const enDrawsErrors = {
   off: 'The lucky draw is off',
   dailyLimit: 'This member has drawn {{limit}} times today; come back tomorrow',
   notEnough: 'Not enough points ({{usable}} usable, a draw costs {{cost}})',
+  percent: 'A percentage from 0 to 100 with at most two decimals, like 12.5',
   probabilitySum: 'The chances must add up to 100% (now {{total}}%)',
   prizeNotFound: 'This prize no longer exists; reload and try again',
   rewardNotFound: 'Reward not found',

@@ -55,6 +55,7 @@ export const enImport: Shape<typeof zhImport> = {
     dupInFile: 'Repeated in file',
     dupExisting: 'Already a member',
     invalid: 'Error',
+    alreadyRecorded: 'Already recorded',
   },
   reason: importReasonTexts.en,
   start: 'Import ({{count, number}} rows)',

@@ -104,6 +104,7 @@ export const zhDrawsErrors = {
   off: '积分抽奖未开启',
   dailyLimit: '这位会员今天已经抽了 {{limit}} 次，明天再来',
   notEnough: '积分不够（可用 {{usable}} 分，抽一次要 {{cost}} 分）',
+  percent: '填 0 到 100 之间的百分数，最多两位小数，如 12.5',
   probabilitySum: '各奖品概率合计必须是 100%（现在是 {{total}}%）',
   prizeNotFound: '找不到这个奖品，请刷新后再试',
   rewardNotFound: '找不到这个兑换商品',

@@ -23,6 +23,14 @@ const format = z.enum(exportFormats, 'errors.choice');
 const language = z.enum(['zh', 'en'], 'errors.choice').default('zh');
 
 const inOrder = (v: { from: string | null; to: string | null }) => !v.from || !v.to || v.from <= v.to;
+/** Shop days from–to (either open), the file format and the language of its headers. */
+const dayRange = z.object({
+  from: calendarDate.nullable().default(null),
+  to: calendarDate.nullable().default(null),
+  format,
+  language,
+});
+const ordered = { message: 'errors.member.dateRange', path: ['to'] };
 
 /**
  * Lists out to a file (issue 4 §2). An export starts a job that writes a temporary file; the
@@ -44,14 +52,7 @@ export const exportChannels = {
   }),
   /** The staff audit log, optionally only the shop days from–to. */
   'io.exportAudit': channel<JobStatus>()({
-    input: z
-      .object({
-        from: calendarDate.nullable().default(null),
-        to: calendarDate.nullable().default(null),
-        format,
-        language,
-      })
-      .refine(inOrder, { message: 'errors.member.dateRange', path: ['to'] }),
+    input: dayRange.refine(inOrder, ordered),
     access: 'io.export',
     idempotent: true,
   }),
@@ -60,28 +61,13 @@ export const exportChannels = {
    * yuan and the points; masked phones unless the owner asks for whole ones.
    */
   'io.exportPurchases': channel<JobStatus>()({
-    input: z
-      .object({
-        from: calendarDate.nullable().default(null),
-        to: calendarDate.nullable().default(null),
-        format,
-        fullPhones: z.boolean().default(false),
-        language,
-      })
-      .refine(inOrder, { message: 'errors.member.dateRange', path: ['to'] }),
+    input: dayRange.extend({ fullPhones: z.boolean().default(false) }).refine(inOrder, ordered),
     access: 'io.export',
     idempotent: true,
   }),
   /** The points ledger of the shop days from–to, every entry with its member, kind and lot expiry. */
   'io.exportLedger': channel<JobStatus>()({
-    input: z
-      .object({
-        from: calendarDate.nullable().default(null),
-        to: calendarDate.nullable().default(null),
-        format,
-        language,
-      })
-      .refine(inOrder, { message: 'errors.member.dateRange', path: ['to'] }),
+    input: dayRange.refine(inOrder, ordered),
     access: 'io.export',
     idempotent: true,
   }),

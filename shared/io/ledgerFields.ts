@@ -52,8 +52,9 @@ export const ledgerFileHeaders: Record<'zh' | 'en', Record<LedgerFileField, stri
 };
 
 /**
- * Ledger kinds in words, for files written by the main process (which has no i18n resources). A
- * `Record` over `LedgerKind`: a new kind must be named here before it compiles.
+ * Ledger kinds in words: for files the main process writes (it has no i18n resources) and, as
+ * `points.ledger.kinds`, for the renderer. A `Record` over `LedgerKind`: a new kind must be named
+ * here before it compiles.
  */
 export const ledgerKindNames: Record<'zh' | 'en', Record<LedgerKind, string>> = {
   zh: {
@@ -91,5 +92,33 @@ export const ledgerKindNames: Record<'zh' | 'en', Record<LedgerKind, string>> = 
     expire: 'Expired',
     draw: 'Lucky draw',
     drawPrize: 'Draw prize',
+  },
+};
+
+/** What an entry's reference points at, in words (the ledger export); an unknown one is shown as stored. */
+export const ledgerRefNames: Record<'zh' | 'en', Record<string, string>> = {
+  zh: {
+    purchase: '消费',
+    refund: '退款',
+    redemption: '兑换',
+    checkin: '签到',
+    activity: '活动',
+    draw: '抽奖',
+    opening: '期初',
+    register: '被推荐会员登记',
+    firstPurchase: '被推荐会员首次消费',
+    year: '生日年份',
+  },
+  en: {
+    purchase: 'Purchase',
+    refund: 'Refund',
+    redemption: 'Redemption',
+    checkin: 'Check-in',
+    activity: 'Activity',
+    draw: 'Draw',
+    opening: 'Opening balance',
+    register: 'Referred member registered',
+    firstPurchase: "Referred member's first purchase",
+    year: 'Birthday year',
   },
 };

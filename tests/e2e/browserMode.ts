@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export interface WebApp {
@@ -66,9 +66,10 @@ const shotsDir = join(process.cwd(), 'docs', 'screenshots');
 
 /** Screenshots of the main screens, kept in docs/ for the README. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(shotsDir, { recursive: true });
+  const path = join(shotsDir, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
   await page.waitForTimeout(250); // let Mantine's transitions finish
-  await page.screenshot({ path: join(shotsDir, `${name}.png`) });
+  await page.screenshot({ path });
 }
 
 /** First-run setup through the API, as the setup page would do it; returns the passphrase. */

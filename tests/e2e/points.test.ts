@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowserShop, screenshot, signIn, type BrowserShop } from './browserMode.js';
+import { openBrowserShop, screenshot, signIn, signOut, type BrowserShop } from './browserMode.js';
 
 /**
- * A clerk at the counter: finds a member by phone tail, records a ¥268.50 purchase by keyboard,
+ * The owner sets the rules and the catalog; a clerk at the counter: finds a member by phone tail, records a ¥268.50 purchase by keyboard,
  * redeems a coupon and marks its code used, refunds half of the purchase, checks the member in on
  * two days in a row. The shop's clock is moved by the
  * test through the file browser mode reads (LIUKE_TEST_CLOCK_FILE), not by waiting.
@@ -30,7 +30,7 @@ afterAll(async () => {
 const balance = () => page.getByTestId('points-balance').textContent();
 
 describe('purchases and points at the counter', () => {
-  it('the owner sets 1 point per ¥1 and registers a member', async () => {
+  it('the owner sets 1 point per ¥1, adds a coupon to the catalog, a clerk and a member', async () => {
     await signIn(page, 'boss', 'owner-pass-1');
     await page.getByRole('link', { name: '积分规则' }).click();
     await page.getByLabel('每', { exact: true }).fill('1');
@@ -57,6 +57,18 @@ describe('purchases and points at the counter', () => {
     await form.getByLabel('姓名').fill('王女士');
     await form.getByRole('button', { name: '登记会员' }).click();
     await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('王女士');
+    const clerk = { username: 'xiaoli', displayName: '小李', role: 'clerk', password: 'clerk-pass-1' };
+    const created = await page.evaluate(async (input) => {
+      const res = await fetch('/api/staff.create', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ requestId: crypto.randomUUID(), input }),
+      });
+      return ((await res.json()) as { ok: boolean }).ok;
+    }, clerk);
+    expect(created).toBe(true);
+    await signOut(page);
+    await signIn(page, 'xiaoli', 'clerk-pass-1');
   });
 
   it('finds the member by phone tail and records ¥268.50 by keyboard; a double Enter records one purchase', async () => {
@@ -116,7 +128,10 @@ describe('purchases and points at the counter', () => {
     await page.getByTestId('code-found').getByText('会员：王女士').waitFor();
     await page.keyboard.press('Enter');
     await page.getByText('「10元代金券」已核销').waitFor();
-    await page.getByTestId('code-found').getByText('已核销').waitFor();
+    await page
+      .getByTestId('code-found')
+      .getByText(/^已核销（/)
+      .waitFor();
     await page.goBack();
     await page.goBack();
     await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('王女士');
@@ -143,7 +158,7 @@ describe('purchases and points at the counter', () => {
     await page.reload();
     const signInHeading = page.getByRole('heading', { name: '登录' });
     await Promise.race([signInHeading.waitFor(), page.getByTestId('member-name').waitFor()]);
-    if (await signInHeading.isVisible()) await signIn(page, 'boss', 'owner-pass-1');
+    if (await signInHeading.isVisible()) await signIn(page, 'xiaoli', 'clerk-pass-1');
     await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('王女士');
     await expect.poll(() => page.getByTestId('checkin-streak').textContent()).toBe('已连续签到 1 天');
     await page.getByRole('button', { name: '签到' }).click();
@@ -161,5 +176,37 @@ describe('purchases and points at the counter', () => {
     await page.keyboard.press('Escape');
     await page.getByText('消费 ¥268.50，积分 +268').waitFor();
     await page.getByText('退款 ¥134.25，扣回 134 分').waitFor();
+  });
+
+  it('speaks English on every points page, with no Chinese left but the shop data', async () => {
+    await signOut(page);
+    await signIn(page, 'boss', 'owner-pass-1');
+    await page.keyboard.press('F2');
+    await page.getByRole('textbox', { name: '搜索会员' }).fill('8000');
+    await page.getByRole('option', { name: /王女士/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('王女士');
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('link', { name: 'Members' }).waitFor();
+    await screenshot(page, 'en/member-points');
+    const userData = /好运便利店|陈老板|小李|王女士|王\*|10元代金券|退一件|中文|陈/g;
+    for (const link of [
+      'Points expiring',
+      'Rewards',
+      'Lucky draw',
+      'Leaderboard',
+      'Activities',
+      'Points rules',
+      'Points report',
+    ]) {
+      await page.getByRole('link', { name: link }).click();
+      await page.waitForTimeout(400);
+      const text = (await page.locator('body').innerText()).replace(userData, '');
+      expect(text.match(/[\u4e00-\u9fff]+/g), link).toBeNull();
+      expect(text, link).not.toMatch(/\b(errors|points|rewards|draws|slips|pointsReport|common)\.[a-zA-Z]/);
+      if (link === 'Rewards') await screenshot(page, 'en/rewards');
+    }
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('link', { name: '会员', exact: true }).waitFor();
   });
 });

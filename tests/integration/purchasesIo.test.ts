@@ -117,6 +117,8 @@ describe('purchases and ledger export', () => {
     const refund = rows[3]!;
     expect(refund[ledgerFileFields.indexOf('points')]).toBe('-68');
     expect(refund[ledgerFileFields.indexOf('day')]).toBe('2026-03-20');
+    expect(refund[ledgerFileFields.indexOf('reference')]).toMatch(/^Refund #\d+$/);
+    expect(rows[1]![ledgerFileFields.indexOf('reference')]).toMatch(/^Purchase #\d+$/);
     const march20 = await exportList(owner, 'io.exportLedger', { from: '2026-03-20', to: '2026-03-20' });
     expect(march20.result.rows).toBe(2);
   });

@@ -102,7 +102,7 @@ export async function drawConfig(ctx: Ctx): Promise<DrawConfig> {
     stock: p.stock,
     won: Number(p.won ?? 0),
   }));
-  return { ...settings, prizes };
+  return { ...settings, prizes, odds: await currentOdds(ctx) };
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   ledgerFileFields,
   ledgerFileHeaders,
   ledgerKindNames,
+  ledgerRefNames,
   type LedgerFileField,
 } from '../../../shared/io/ledgerFields.js';
 import type { LedgerKind } from '../../../shared/points.js';
@@ -21,6 +22,7 @@ interface LedgerExportRow {
   ref_id: number | null;
   reverses_id: number | null;
   note: string;
+  ref_member_no: string | null;
   staff: string | null;
   at: string;
   day: string;
@@ -30,8 +32,8 @@ interface LedgerExportRow {
 
 /**
  * The points ledger of the shop days from–to, in entry order: every change of every member's
- * points, the kind in the requester's language. The reference is the entry's cause as stored
- * (`purchase 12`, `refund 3`): a code, the same in every language, as the audit log's actions are.
+ * points, the kind and the reference in the requester's language: "消费 #12", "被推荐会员登记
+ * M000031" (a referral names the referred member by number), "生日年份 2026".
  */
 export function ledgerExport(ctx: Ctx, range: DayRange): ListExport<LedgerExportRow> {
   const raw = ctx.backend.raw;
@@ -39,8 +41,9 @@ export function ledgerExport(ctx: Ctx, range: DayRange): ListExport<LedgerExport
   const ids = idsOfDays(raw, 'points_ledger', range);
   const page = raw.prepare(
     `select l.id, m.member_no, m.name, l.kind, l.points, l.ref_type, l.ref_id, l.reverses_id, l.note,
-       s.display_name as staff, l.at, l.day, l.expires_on, l.remaining
+       r.member_no as ref_member_no, s.display_name as staff, l.at, l.day, l.expires_on, l.remaining
      from points_ledger l join members m on m.id = l.member_id left join staff s on s.id = l.staff_id
+       left join members r on r.id = l.ref_id and l.ref_type in ('register', 'firstPurchase')
      where l.id > ? and l.id <= ? and l.day >= ? and l.day <= ? order by l.id limit ?`,
   );
   const orNull = (v: string) => (v === '' ? null : v);
@@ -64,7 +67,13 @@ export function ledgerExport(ctx: Ctx, range: DayRange): ListExport<LedgerExport
     reference: col(
       'reference',
       'text',
-      (r) => (r.ref_type ? `${r.ref_type}${r.ref_id === null ? '' : ` ${r.ref_id}`}` : null),
+      (r, lang) => {
+        if (!r.ref_type) return null;
+        const what = ledgerRefNames[lang][r.ref_type] ?? r.ref_type;
+        if (r.ref_member_no) return `${what} ${r.ref_member_no}`;
+        if (r.ref_id === null) return what;
+        return r.ref_type === 'year' ? `${what} ${r.ref_id}` : `${what} #${r.ref_id}`;
+      },
       14,
     ),
     reverses: col('reverses', 'integer', (r) => r.reverses_id, 10),

@@ -2,8 +2,7 @@ import type { UndoResult } from '../../../shared/domain.js';
 import type { Backend } from '../../backend.js';
 import type { JobHandle } from '../../jobs/jobs.js';
 import { WriteSteps } from '../../jobs/writeSteps.js';
-import { writeAudit } from '../audit.js';
-import type { EndStatus } from './undo.js';
+import { closeBatch, type EndStatus } from './undo.js';
 
 const chunkMs = 30;
 
@@ -70,20 +69,6 @@ export async function rollBackPurchases(
   } finally {
     await steps.end();
   }
-  const nowIso = backend.clock.now().toISOString();
-  await backend.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('import_batches')
-      .set({ status, undone_at: nowIso, undone_by: staffId, finished_at: nowIso })
-      .where('id', '=', batchId)
-      .execute();
-    await writeAudit(trx, {
-      at: nowIso,
-      staffId,
-      action:
-        status === 'undone' ? 'io.importUndone' : status === 'cancelled' ? 'io.importCancelled' : 'io.importRolledBack',
-      details: { batchId, entity: 'purchases', ...result },
-    });
-  });
+  await closeBatch(backend, batchId, staffId, status, { entity: 'purchases', ...result });
   return result;
 }

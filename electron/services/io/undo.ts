@@ -192,6 +192,19 @@ export async function rollBackBatch(
     });
   }
 
+  await closeBatch(backend, batchId, staffId, status, { ...result });
+  return result;
+}
+
+/** Marks an undone (or cancelled, or rolled back) batch finished and audits it, in one transaction. */
+export async function closeBatch(
+  backend: Backend,
+  batchId: number,
+  staffId: number | null,
+  status: EndStatus,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const nowIso = backend.clock.now().toISOString();
   await backend.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('import_batches')
@@ -203,10 +216,9 @@ export async function rollBackBatch(
       staffId,
       action:
         status === 'undone' ? 'io.importUndone' : status === 'cancelled' ? 'io.importCancelled' : 'io.importRolledBack',
-      details: { batchId, ...result },
+      details: { batchId, ...details },
     });
   });
-  return result;
 }
 
 export async function undoBatch(ctx: Ctx, input: { batchId: number }): Promise<JobStatus> {

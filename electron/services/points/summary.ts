@@ -19,12 +19,20 @@ export async function pointsSummary(ctx: Ctx, memberId: number): Promise<PointsS
   const balance = await balanceOf(ctx, memberId);
   let usable = 0;
   let frozen = 0;
+  let lapsed = 0;
   const byDay = new Map<string, number>();
+  const thaws = new Map<string, number>();
   for (const l of lots) {
     // A lot past its last day that the expiry run has not reached yet cannot be spent either.
-    if (l.expires_on !== null && l.expires_on < today) continue;
+    if (l.expires_on !== null && l.expires_on < today) {
+      lapsed += l.remaining!;
+      continue;
+    }
     if (l.usable_on! <= today) usable += l.remaining!;
-    else frozen += l.remaining!;
+    else {
+      frozen += l.remaining!;
+      thaws.set(l.usable_on!, (thaws.get(l.usable_on!) ?? 0) + l.remaining!);
+    }
     if (l.expires_on) byDay.set(l.expires_on, (byDay.get(l.expires_on) ?? 0) + l.remaining!);
   }
   return {
@@ -32,7 +40,9 @@ export async function pointsSummary(ctx: Ctx, memberId: number): Promise<PointsS
     balance,
     usable,
     frozen,
+    lapsed,
     expiries: [...byDay].map(([on, points]) => ({ on, points })),
+    thaws: [...thaws].sort(([a], [b]) => a.localeCompare(b)).map(([on, points]) => ({ on, points })),
     lots: lots.map((l) => ({
       id: l.id,
       kind: l.kind as LedgerKind,

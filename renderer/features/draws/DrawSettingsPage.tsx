@@ -1,17 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Card,
-  Group,
-  Loader,
-  NumberInput,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Loader, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -23,6 +10,7 @@ import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
 import { blankPrize, fromForm, percentToBp, toForm, totalBp, type DrawForm } from './drawForm';
+import { IntegerInput } from '../../ui/IntegerInput';
 
 /** The owner's lucky draw: on/off, cost, daily limit, and the prizes with their chances and stock. */
 export function DrawSettingsPage() {
@@ -37,7 +25,7 @@ function SettingsEditor({ config }: { config: DrawConfig }) {
   const form = useForm<DrawForm>({
     initialValues: toForm(config, t('draws.settings.defaultThanks')),
     validate: {
-      prizes: { chance: (v) => (percentToBp(v) === null ? t('errors.invalid') : null) },
+      prizes: { chance: (v) => (percentToBp(v) === null ? t('errors.draws.percent') : null) },
     },
   });
   const save = useCommand('draws.saveConfig', {
@@ -66,18 +54,16 @@ function SettingsEditor({ config }: { config: DrawConfig }) {
           <Stack gap="sm">
             <Switch label={t('draws.settings.enabled')} {...form.getInputProps('enabled', { type: 'checkbox' })} />
             <Group align="flex-start">
-              <NumberInput
+              <IntegerInput
                 label={t('draws.settings.cost')}
                 description={t('draws.settings.costHint')}
                 min={0}
-                allowDecimal={false}
                 {...form.getInputProps('cost')}
               />
-              <NumberInput
+              <IntegerInput
                 label={t('draws.settings.dailyLimit')}
                 min={1}
                 max={100}
-                allowDecimal={false}
                 {...form.getInputProps('dailyLimit')}
               />
             </Group>
@@ -100,10 +86,9 @@ function SettingsEditor({ config }: { config: DrawConfig }) {
                 />
                 <TextInput label={t('draws.settings.name')} w={170} {...form.getInputProps(`prizes.${i}.name`)} />
                 {p.kind === 'points' && (
-                  <NumberInput
+                  <IntegerInput
                     label={t('draws.settings.points')}
                     min={1}
-                    allowDecimal={false}
                     w={110}
                     {...form.getInputProps(`prizes.${i}.points`)}
                   />
@@ -115,6 +100,12 @@ function SettingsEditor({ config }: { config: DrawConfig }) {
                     data={rewardOptions}
                     w={180}
                     {...form.getInputProps(`prizes.${i}.rewardId`)}
+                    onChange={(v) => {
+                      form.setFieldValue(`prizes.${i}.rewardId`, v);
+                      // The prize is named after the reward unless the owner named it already.
+                      const label = rewardOptions.find((o) => o.value === v)?.label;
+                      if (label && !p.name.trim()) form.setFieldValue(`prizes.${i}.name`, label);
+                    }}
                   />
                 )}
                 <TextInput
@@ -124,11 +115,10 @@ function SettingsEditor({ config }: { config: DrawConfig }) {
                   {...form.getInputProps(`prizes.${i}.chance`)}
                 />
                 {p.kind !== 'thanks' && (
-                  <NumberInput
+                  <IntegerInput
                     label={t('draws.settings.stock')}
                     placeholder={t('draws.settings.stockHint')}
                     min={0}
-                    allowDecimal={false}
                     w={110}
                     {...form.getInputProps(`prizes.${i}.stock`)}
                   />

@@ -26,14 +26,7 @@ export function DrawsPage() {
     placeholderData: keepPreviousData,
   });
   const rows = q.data?.rows ?? [];
-  const odds = (config.data?.prizes ?? []).map((p) => ({
-    prizeId: p.id,
-    name: p.name,
-    kind: p.kind,
-    points: p.points,
-    bp: p.probabilityBp,
-    outOfStock: p.stock === 0,
-  }));
+  const odds = config.data?.odds ?? [];
   return (
     <Stack>
       <Group justify="space-between">

@@ -128,12 +128,15 @@ export function ImportMappingStep() {
           {mappingError}
         </Text>
       )}
-      <Radio.Group label={t('import.mode')} value={mode} onChange={(v) => setMode(v as typeof mode)}>
-        <Stack gap={6} mt={6}>
-          <Radio value="addOnly" label={t('import.modes.addOnly')} />
-          <Radio value="addAndUpdate" label={t('import.modes.addAndUpdate')} />
-        </Stack>
-      </Radio.Group>
+      {/* Purchases are only ever added; one already recorded is skipped. */}
+      {entity === 'members' && (
+        <Radio.Group label={t('import.mode')} value={mode} onChange={(v) => setMode(v as typeof mode)}>
+          <Stack gap={6} mt={6}>
+            <Radio value="addOnly" label={t('import.modes.addOnly')} />
+            <Radio value="addAndUpdate" label={t('import.modes.addAndUpdate')} />
+          </Stack>
+        </Radio.Group>
+      )}
       <Group>
         <Button variant="default" onClick={reset}>
           {t('import.otherFile')}

@@ -6,7 +6,7 @@ import { useCommand } from '../../api/useCommand';
 import { useJob } from '../../api/useJob';
 import { notifyError } from '../../ui/errors';
 import { JobProgress } from '../../ui/JobProgress';
-import { ImportCounts, statusColor } from './ImportCounts';
+import { ImportCounts, statusColor, statusLabel } from './ImportCounts';
 import { useImport } from './importStore';
 
 import type { ImportEntityName } from '../../../shared/io/entities.js';
@@ -69,7 +69,7 @@ export function ImportPreviewStep() {
                 <Table.Td>{r.line}</Table.Td>
                 <Table.Td>
                   <Badge color={statusColor[r.status]} variant="light">
-                    {t(`import.status.${r.status}`)}
+                    {statusLabel(t, entity, r.status)}
                   </Badge>
                   {r.reason && (
                     <Text size="xs" c={r.status === 'invalid' ? 'red' : 'dimmed'}>

@@ -57,8 +57,12 @@ export function describeEvent(t: TFunction, e: TimelineEvent, tagNames: Map<numb
     case 'registered':
       return t('members.events.registered');
     case 'purchase':
-    case 'refund':
-      return t(`members.events.${e.kind}`, { ...d, amount: formatFen(Number(d.amountFen ?? 0)) });
+      return t('members.events.purchase', { ...d, amount: formatFen(Number(d.amountFen ?? 0)) });
+    case 'refund': {
+      const line = t('members.events.refund', { ...d, amount: formatFen(Number(d.amountFen ?? 0)) });
+      const short = Number(d.shortfall ?? 0);
+      return short ? line + t('members.clauseSeparator') + t('points.refund.shortfall', { points: short }) : line;
+    }
     default:
       return t(`members.events.${e.kind}`, { ...d, defaultValue: e.kind });
   }

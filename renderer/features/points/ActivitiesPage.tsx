@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import type { ActivityInfo } from '../../../shared/points.js';
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
+import { IntegerInput } from '../../ui/IntegerInput';
 
 /** Points activities: the shop's events; clerks mark attendees from the member page. */
 export function ActivitiesPage() {
@@ -93,12 +94,7 @@ function ActivityModal({ activity, onClose }: { activity: ActivityInfo | null; o
         <Stack>
           <TextInput label={t('points.activities.name')} data-autofocus {...form.getInputProps('name')} />
           <TextInput type="date" label={t('points.activities.day')} {...form.getInputProps('day')} />
-          <NumberInput
-            label={t('points.activities.points')}
-            min={1}
-            allowDecimal={false}
-            {...form.getInputProps('points')}
-          />
+          <IntegerInput label={t('points.activities.points')} min={1} {...form.getInputProps('points')} />
           <Switch label={t('points.activities.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>

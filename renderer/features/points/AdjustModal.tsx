@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
+import { IntegerInput } from '../../ui/IntegerInput';
 
 /** A manager's manual correction: points (negative to deduct) and a reason, both required. */
 export function AdjustModal({ memberId, opened, onClose }: { memberId: number; opened: boolean; onClose: () => void }) {
@@ -34,12 +35,7 @@ export function AdjustModal({ memberId, opened, onClose }: { memberId: number; o
         )}
       >
         <Stack>
-          <NumberInput
-            label={t('points.adjust.points')}
-            allowDecimal={false}
-            data-autofocus
-            {...form.getInputProps('points')}
-          />
+          <IntegerInput label={t('points.adjust.points')} data-autofocus {...form.getInputProps('points')} />
           <TextInput label={t('points.adjust.reason')} {...form.getInputProps('reason')} />
           <Group justify="flex-end">
             <Button type="submit" loading={adjust.isPending}>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { voidableKinds, type LedgerEntry } from '../../../shared/points.js';
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
-import { notifyError } from '../../ui/errors';
+import { errorData, notifyError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
 
 const pageSize = 20;
@@ -28,6 +28,7 @@ export function LedgerModal({
   const [page, setPage] = useState(1);
   const [voiding, setVoiding] = useState<LedgerEntry | null>(null);
   const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['points', 'ledger', memberId, page],
     queryFn: () => call('points.ledger', { memberId, page, pageSize }),
@@ -90,7 +91,7 @@ export function LedgerModal({
         {voiding && (
           <Stack gap="xs" p="sm" bg="red.0">
             <Text size="sm" fw={600}>
-              {t('points.ledger.voidTitle')}: {t(`points.ledger.kinds.${voiding.kind}`)} {voiding.points}
+              {t('points.ledger.voidTitle', { kind: t(`points.ledger.kinds.${voiding.kind}`), points: voiding.points })}
             </Text>
             <Text size="xs" c="dimmed">
               {t('points.ledger.voidHint')}
@@ -99,7 +100,11 @@ export function LedgerModal({
               <TextInput
                 label={t('points.ledger.voidReason')}
                 value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
+                onChange={(e) => {
+                  setReason(e.currentTarget.value);
+                  setReasonError(null);
+                }}
+                error={reasonError}
                 style={{ flex: 1 }}
               />
               <Button variant="default" onClick={() => setVoiding(null)}>
@@ -109,7 +114,16 @@ export function LedgerModal({
                 color="red"
                 loading={doVoid.isPending}
                 onClick={() =>
-                  doVoid.mutate({ entryId: voiding.id, reason }, { onError: (err) => notifyError(t, err) })
+                  doVoid.mutate(
+                    { entryId: voiding.id, reason },
+                    {
+                      onError: (err) => {
+                        const field = errorData(err).fields?.reason;
+                        if (field) setReasonError(t(field.messageKey, field.params ?? {}));
+                        else notifyError(t, err);
+                      },
+                    },
+                  )
                 }
               >
                 {t('points.ledger.void')}

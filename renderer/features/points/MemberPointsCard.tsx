@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAdjustments, IconCalendarCheck, IconGift, IconListDetails, IconReceipt2 } from '@tabler/icons-react';
@@ -12,6 +12,7 @@ import { notifyError } from '../../ui/errors';
 import { DrawButton } from '../draws/DrawButton';
 import { RedeemModal } from '../rewards/RedeemModal';
 import { AdjustModal } from './AdjustModal';
+import { AttendActivity } from './AttendActivity';
 import { LedgerModal } from './LedgerModal';
 import { PurchaseModal } from './PurchaseModal';
 
@@ -46,7 +47,6 @@ export function MemberPointsCard({
       }),
   });
   const activities = useQuery({ queryKey: ['activities'], queryFn: () => call('activities.list', {}) });
-  const attend = useCommand('activities.attend', { invalidates: ['points', 'members', 'activities'] });
   if (!q.data) return <Loader size="sm" />;
   const p = q.data;
   const open = (activities.data ?? []).filter((a) => a.active);
@@ -62,9 +62,14 @@ export function MemberPointsCard({
           <Text size="sm" c="dimmed">
             {t('points.card.usable', { points: p.usable })}
           </Text>
+          {p.lapsed > 0 && (
+            <Text size="sm" c="dimmed">
+              {t('points.card.lapsed', { points: p.lapsed })}
+            </Text>
+          )}
           {p.frozen > 0 && (
             <Text size="sm" c="orange">
-              {t('points.card.frozen', { points: p.frozen })}
+              {p.thaws.map((th) => t('points.card.frozen', { points: th.points, on: th.on })).join('; ')}
             </Text>
           )}
         </Stack>
@@ -120,27 +125,7 @@ export function MemberPointsCard({
           </Button>
         )}
         {writable && can(role, 'purchases.write') && open.length > 0 && (
-          <Select
-            placeholder={t('points.activities.attend')}
-            data={open.map((a) => ({ value: String(a.id), label: `${a.name} · ${a.day} · +${a.points}` }))}
-            value={null}
-            onChange={(v) => {
-              const a = open.find((x) => String(x.id) === v);
-              if (!a) return;
-              attend.mutate(
-                { activityId: a.id, memberId },
-                {
-                  onError: (e) => notifyError(t, e),
-                  onSuccess: () =>
-                    notifications.show({
-                      color: 'teal',
-                      message: t('points.activities.attended', { points: a.points }),
-                    }),
-                },
-              );
-            }}
-            w={220}
-          />
+          <AttendActivity memberId={memberId} activities={open} />
         )}
       </Group>
       {writable && (

@@ -6,7 +6,6 @@ import {
   Group,
   Loader,
   MultiSelect,
-  NumberInput,
   SegmentedControl,
   Select,
   Stack,
@@ -28,6 +27,7 @@ import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
 import { fieldProblem, yuanField } from './money';
 import { fromForm, toForm, type RulesForm } from './rulesForm';
+import { IntegerInput } from '../../ui/IntegerInput';
 
 /** Points rules (owner, manager): earning, categories, promotions, freeze, expiry, check-in, referral, birthday, spend levels. */
 export function PointsRulesPage() {
@@ -91,17 +91,10 @@ function RulesEditor({ rules }: { rules: PointsRules }) {
           t('points.rules.earning'),
           <>
             <Group align="flex-end">
-              <NumberInput
-                label={t('points.rules.earnPoints')}
-                min={1}
-                allowDecimal={false}
-                w={120}
-                {...form.getInputProps('perYuan')}
-              />
+              <IntegerInput label={t('points.rules.earnPoints')} min={1} w={120} {...form.getInputProps('perYuan')} />
               <Text pb={8}>{t('points.rules.perYuan')}</Text>
-              <NumberInput
+              <IntegerInput
                 min={1}
-                allowDecimal={false}
                 w={100}
                 aria-label={t('points.rules.pointsUnit')}
                 {...form.getInputProps('earnPoints')}
@@ -126,12 +119,11 @@ function RulesEditor({ rules }: { rules: PointsRules }) {
               {...form.getInputProps('excludedCategories')}
             />
             <Group align="flex-start" grow>
-              <NumberInput
+              <IntegerInput
                 label={t('points.rules.freezeDays')}
                 description={t('points.rules.freezeHint')}
                 min={0}
                 max={365}
-                allowDecimal={false}
                 {...form.getInputProps('freezeDays')}
               />
               <TextInput
@@ -169,12 +161,11 @@ function RulesEditor({ rules }: { rules: PointsRules }) {
                   w={200}
                   {...form.getInputProps(`promotions.${i}.categories`)}
                 />
-                <NumberInput
+                <IntegerInput
                   label={t('points.rules.promotionMultiplier')}
                   min={100}
                   max={1000}
                   w={110}
-                  allowDecimal={false}
                   {...form.getInputProps(`promotions.${i}.multiplierPct`)}
                 />
                 {remove('promotions', i)}
@@ -210,11 +201,10 @@ function RulesEditor({ rules }: { rules: PointsRules }) {
               {...form.getInputProps('expiryKind')}
             />
             {v.expiryKind === 'rolling' && (
-              <NumberInput
+              <IntegerInput
                 label={t('points.rules.expiryMonths')}
                 min={1}
                 max={120}
-                allowDecimal={false}
                 w={160}
                 {...form.getInputProps('expiryMonths')}
               />
@@ -230,26 +220,23 @@ function RulesEditor({ rules }: { rules: PointsRules }) {
         {section(
           t('points.rules.checkIn'),
           <>
-            <NumberInput
+            <IntegerInput
               label={t('points.rules.checkInPoints')}
               min={0}
-              allowDecimal={false}
               w={200}
               {...form.getInputProps('checkInPoints')}
             />
             {v.streakBonuses.map((_, i) => (
               <Group key={i} align="flex-end">
-                <NumberInput
+                <IntegerInput
                   label={t('points.rules.streakDay')}
                   min={2}
-                  allowDecimal={false}
                   w={140}
                   {...form.getInputProps(`streakBonuses.${i}.day`)}
                 />
-                <NumberInput
+                <IntegerInput
                   label={t('points.rules.streakPoints')}
                   min={1}
-                  allowDecimal={false}
                   w={140}
                   {...form.getInputProps(`streakBonuses.${i}.points`)}
                 />
@@ -269,25 +256,17 @@ function RulesEditor({ rules }: { rules: PointsRules }) {
         {section(
           t('points.rules.referral'),
           <Group grow>
-            <NumberInput
-              label={t('points.rules.onRegister')}
-              min={0}
-              allowDecimal={false}
-              {...form.getInputProps('referralOnRegister')}
-            />
-            <NumberInput
+            <IntegerInput label={t('points.rules.onRegister')} min={0} {...form.getInputProps('referralOnRegister')} />
+            <IntegerInput
               label={t('points.rules.onFirstPurchase')}
               min={0}
-              allowDecimal={false}
               {...form.getInputProps('referralOnFirstPurchase')}
             />
-            <NumberInput
-              label={t('points.rules.birthday')}
-              min={0}
-              allowDecimal={false}
-              {...form.getInputProps('birthdayPoints')}
-            />
           </Group>,
+        )}
+        {section(
+          t('points.rules.birthdaySection'),
+          <IntegerInput label={t('points.rules.birthday')} min={0} w={200} {...form.getInputProps('birthdayPoints')} />,
         )}
         {section(
           t('points.rules.bands'),

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -11,6 +11,7 @@ import { showErrors } from '../../ui/errors';
 import { PrintSlip } from '../slips/PrintSlip';
 import { useSlips } from '../slips/useSlips';
 import { fieldProblem, yuanField } from './money';
+import { IntegerInput } from '../../ui/IntegerInput';
 
 interface Values {
   amount: string;
@@ -101,6 +102,12 @@ export function PurchaseModal({
             {t('points.purchase.earned', { points: result.purchase.pointsEarned })}
           </Text>
           <Text data-testid="new-balance">{t('points.purchase.newBalance', { balance: result.summary.balance })}</Text>
+          {result.summary.frozen > 0 && (
+            <Text c="orange">
+              {t('points.purchase.usableNow', { usable: result.summary.usable })}{' '}
+              {result.summary.thaws.map((th) => t('points.card.frozen', { points: th.points, on: th.on })).join('; ')}
+            </Text>
+          )}
           <Group justify="flex-end">
             <PrintSlip slip={slips.purchase(result, memberNo)} />
             <Button
@@ -133,6 +140,7 @@ export function PurchaseModal({
                 label={t('points.purchase.paymentMethod')}
                 data={paymentMethods.map((m) => ({ value: m, label: t(`points.paymentMethods.${m}`) }))}
                 allowDeselect={false}
+                searchable
                 {...form.getInputProps('paymentMethod')}
               />
               <TextInput label={t('points.purchase.receiptNo')} {...form.getInputProps('receiptNo')} />
@@ -144,13 +152,11 @@ export function PurchaseModal({
                 {...form.getInputProps('category')}
               />
               <TextInput label={t('points.purchase.items')} {...form.getInputProps('items')} />
-              <NumberInput
+              <IntegerInput
                 label={t('points.purchase.pointsUsed')}
                 description={t('points.purchase.pointsUsedHint', { usable, value: valueYuan })}
                 min={0}
                 max={usable}
-                allowDecimal={false}
-                allowNegative={false}
                 {...form.getInputProps('pointsUsed')}
               />
               <TextInput label={t('points.purchase.couponFen')} inputMode="decimal" {...form.getInputProps('coupon')} />

@@ -73,7 +73,9 @@ export function fromForm(f: RulesForm): PointsRules {
     expiry,
     checkIn: {
       points: Number(f.checkInPoints),
-      streakBonuses: f.streakBonuses.map((b) => ({ day: Number(b.day), points: Number(b.points) })),
+      streakBonuses: f.streakBonuses
+        .map((b) => ({ day: Number(b.day), points: Number(b.points) }))
+        .sort((a, b) => a.day - b.day),
     },
     referral: { onRegister: Number(f.referralOnRegister), onFirstPurchase: Number(f.referralOnFirstPurchase) },
     birthdayPoints: Number(f.birthdayPoints),

@@ -87,6 +87,8 @@ export function PointsReportPage() {
             dataKey="month"
             series={pointsFlows.map((f) => ({ name: f, label: t(`pointsReport.flows.${f}`), color: flowColors[f] }))}
             withLegend
+            // Recharts sorts legend items by name; the table's order (issued → taken back) reads better.
+            legendProps={{ itemSorter: null }}
             tickLine="y"
           />
           <MonthTable report={r} number={number} />

@@ -4,7 +4,6 @@ import {
   Group,
   Image,
   Modal,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -20,13 +19,17 @@ import { useCommand } from '../../api/useCommand';
 import { notifyError, showErrors } from '../../ui/errors';
 import { fieldProblem, yuanField } from '../points/money';
 import { rewardInput, rewardValues, shrinkImage, type RewardValues } from './rewardForm';
+import { IntegerInput } from '../../ui/IntegerInput';
 
 /** Add or edit a catalog reward (owner, manager). */
 export function RewardFormModal({ reward, onClose }: { reward: RewardInfo | null; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useForm<RewardValues>({
     initialValues: rewardValues(reward),
-    validate: { value: (v, all) => (all.kind === 'coupon' ? fieldProblem(yuanField(t, v, true)) : null) },
+    validate: {
+      name: (v) => (v.trim() ? null : t('errors.required')),
+      value: (v, all) => (all.kind === 'coupon' ? fieldProblem(yuanField(t, v, true)) : null),
+    },
   });
   const save = useCommand('rewards.save', {
     invalidates: ['rewards'],
@@ -38,12 +41,10 @@ export function RewardFormModal({ reward, onClose }: { reward: RewardInfo | null
   const kind = form.getValues().kind;
   const image = form.getValues().image;
   const number = (field: keyof RewardValues, min: number, description?: string) => (
-    <NumberInput
+    <IntegerInput
       label={t(`rewards.form.${field}`)}
       description={description}
       min={min}
-      allowDecimal={false}
-      allowNegative={false}
       {...form.getInputProps(field)}
     />
   );

@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { useSession } from '../../stores/session';
 import { RedemptionsTable } from './RedemptionsTable';
 import { RewardFormModal } from './RewardFormModal';
-import { rewardPrice } from './rewardText';
+import { rewardPrice, rewardTerms } from './rewardText';
 import { UseCodePanel } from './UseCodePanel';
 
 /** 积分兑换: the catalog, every redemption, and marking a code used at the counter. */
@@ -64,7 +64,7 @@ export function RewardsPage() {
                       <Table.Td>
                         {r.name} {!r.active && <Badge color="gray">{t('rewards.inactive')}</Badge>}
                         <Text size="xs" c="dimmed">
-                          {rewardPrice(t, r)}
+                          {[rewardPrice(t, r), rewardTerms(t, r)].filter(Boolean).join(' · ')}
                         </Text>
                       </Table.Td>
                       <Table.Td>{t(`rewards.kinds.${r.kind}`)}</Table.Td>

@@ -7,6 +7,7 @@ import { formatCode, type RedemptionInfo } from '../../../shared/rewards.js';
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
+import { useFormat } from '../../ui/format';
 import { StatusBadge } from './RedemptionsTable';
 import { rewardPrice } from './rewardText';
 
@@ -16,12 +17,16 @@ import { rewardPrice } from './rewardText';
  */
 export function UseCodePanel() {
   const { t } = useTranslation();
+  const { dateTime } = useFormat();
   const [found, setFound] = useState<RedemptionInfo | null>(null);
+  /** Marked used by this clerk just now: said in green, not as a refusal. */
+  const [usedNow, setUsedNow] = useState(false);
   const form = useForm({ initialValues: { code: '' } });
   const use = useCommand('rewards.useCode', {
     invalidates: ['rewards'],
     onSuccess: (r) => {
       setFound(r);
+      setUsedNow(true);
       notifications.show({ color: 'teal', message: t('rewards.use.done', { reward: r.rewardName }) });
     },
   });
@@ -30,9 +35,12 @@ export function UseCodePanel() {
     <Stack maw={520}>
       <form
         onSubmit={form.onSubmit(async (v) => {
+          // A second Enter while the first is on its way is the same intent, not a second use.
+          if (use.isPending) return;
           if (usable && found.code === v.code.replace(/[\s-]/g, '').toUpperCase())
             return use.mutate({ code: v.code }, { onError: (e) => showErrors(t, form, e) });
           setFound(null);
+          setUsedNow(false);
           try {
             setFound(await call('rewards.lookupCode', { code: v.code }));
           } catch (e) {
@@ -76,8 +84,10 @@ export function UseCodePanel() {
               {t('rewards.use.submit')}
             </Button>
           ) : (
-            <Alert mt="sm" color="gray">
-              {t(found.expired ? 'rewards.use.expired' : `rewards.use.${found.status}`)}
+            <Alert mt="sm" color={usedNow ? 'teal' : 'gray'}>
+              {found.status === 'used' && found.usedAt
+                ? t(usedNow ? 'rewards.use.usedNow' : 'rewards.use.usedAt', { at: dateTime(found.usedAt) })
+                : t(found.expired ? 'rewards.use.expired' : `rewards.use.${found.status}`)}
             </Alert>
           )}
         </Card>

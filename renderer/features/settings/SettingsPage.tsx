@@ -1,4 +1,4 @@
-import { Button, Card, Divider, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Card, Divider, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { showErrors } from '../../ui/errors';
 import { timeZoneOptions } from '../../ui/timeZones';
 import { PassphraseCard } from './PassphraseCard';
 import { SupportCard } from './SupportCard';
+import { IntegerInput } from '../../ui/IntegerInput';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -39,28 +40,25 @@ export function SettingsPage() {
               allowDeselect={false}
               {...form.getInputProps('timeZone')}
             />
-            <NumberInput
+            <IntegerInput
               label={t('settings.dayStartHour')}
               description={t('settings.dayStartHourHint')}
               min={0}
               max={6}
-              allowDecimal={false}
               {...form.getInputProps('dayStartHour')}
             />
             <TextInput label={t('settings.memberNoPrefix')} {...form.getInputProps('memberNoPrefix')} />
-            <NumberInput
+            <IntegerInput
               label={t('settings.idleLockMinutes')}
               min={1}
               max={240}
-              allowDecimal={false}
               {...form.getInputProps('idleLockMinutes')}
             />
-            <NumberInput
+            <IntegerInput
               label={t('settings.reconfirmMonths')}
               description={t('settings.reconfirmMonthsHint')}
               min={1}
               max={60}
-              allowDecimal={false}
               {...form.getInputProps('reconfirmMonths')}
             />
             <Divider label={t('backups.settings')} labelPosition="left" mt="sm" />
@@ -70,12 +68,11 @@ export function SettingsPage() {
               placeholder={t('backups.otherFolderPlaceholder')}
               {...form.getInputProps('backupFolder')}
             />
-            <NumberInput
+            <IntegerInput
               label={t('backups.settingsKeep')}
               description={t('backups.settingsKeepHint')}
               min={1}
               max={100}
-              allowDecimal={false}
               {...form.getInputProps('backupKeep')}
             />
             <Button type="submit" loading={update.isPending} w="fit-content">
