@@ -12,7 +12,7 @@ import { RewardFormModal } from './RewardFormModal';
 import { rewardPrice, rewardTerms } from './rewardText';
 import { UseCodePanel } from './UseCodePanel';
 
-/** 积分兑换: the catalog, every redemption, and marking a code used at the counter. */
+/** Rewards: the catalog, every redemption, and marking a code used at the counter. */
 export function RewardsPage() {
   const { t } = useTranslation();
   const role = useSession((s) => s.session)!.staff.role;

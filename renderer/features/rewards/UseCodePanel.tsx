@@ -12,7 +12,7 @@ import { StatusBadge } from './RedemptionsTable';
 import { rewardPrice } from './rewardText';
 
 /**
- * 核销: the clerk types or scans the code from the member's slip, sees what it is and whose, and
+ * Using a code: the clerk types or scans the code from the member's slip, sees what it is and whose, and
  * marks it used. Enter looks it up; a second Enter (or the button) marks it.
  */
 export function UseCodePanel() {
