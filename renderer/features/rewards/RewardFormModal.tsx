@@ -83,7 +83,6 @@ export function RewardFormModal({ reward, onClose }: { reward: RewardInfo | null
               label={t('rewards.form.image')}
               accept="image/png,image/jpeg,image/webp"
               placeholder={t('rewards.form.imagePick')}
-              clearable
               onChange={(file) => {
                 if (!file) return form.setFieldValue('image', null);
                 shrinkImage(file).then(
