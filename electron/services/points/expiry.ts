@@ -36,9 +36,12 @@ async function expire(backend: Backend): Promise<ExpiryResult> {
   const nowIso = backend.clock.now().toISOString();
   const day = businessDay(nowIso, s.timeZone, s.dayStartHour);
   const raw = backend.raw;
+  // Member by member along the open-lots index: a member's due lots land in one step and one entry,
+  // and the writes of a step touch neighbouring index pages. An emptied lot leaves the partial index,
+  // so each step starts again at the last member it reached.
   const due = raw.prepare(
-    `select id, member_id as memberId, remaining from points_ledger
-     where remaining > 0 and expires_on < ? order by expires_on, id limit ${lotsPerStep}`,
+    `select id, member_id as memberId, remaining from points_ledger indexed by points_lots_open
+     where remaining > 0 and member_id >= ? and expires_on < ? order by member_id limit ${lotsPerStep}`,
   );
   const insertEntry = raw.prepare(
     `insert into points_ledger (member_id, kind, points, ref_type, at, day) values (?, 'expire', ?, 'expiry', ?, ?)`,
@@ -50,10 +53,12 @@ async function expire(backend: Backend): Promise<ExpiryResult> {
   );
   const result: ExpiryResult = { day, members: 0, lots: 0, points: 0 };
   const steps = new WriteSteps(backend);
+  let fromMember = 0;
   try {
     for (;;) {
       const { value: n } = await steps.step(() => {
-        const lots = due.all(day) as { id: number; memberId: number; remaining: number }[];
+        const lots = due.all(fromMember, day) as { id: number; memberId: number; remaining: number }[];
+        if (lots.length) fromMember = lots[lots.length - 1]!.memberId;
         const byMember = new Map<number, { id: number; remaining: number }[]>();
         for (const l of lots) {
           const list = byMember.get(l.memberId) ?? [];
