@@ -65,6 +65,8 @@ export interface RedemptionInfo {
   status: RedemptionStatus;
   /** An issued code past its last day. */
   expired: boolean;
+  /** Whether the staff member asking may cancel it now (main-process rule: status, kind, day, role). */
+  cancellable: boolean;
   usedAt: string | null;
   cancelledAt: string | null;
   cancelReason: string;

@@ -112,7 +112,12 @@ export const pointsChannels = {
     access: 'members.read',
     idempotent: false,
   }),
-  'activities.list': channel<ActivityInfo[]>()({ input: z.object({}), access: 'members.read', idempotent: false }),
+  /** Every activity; with a member, only those they can attend now (active, begun, not yet attended). */
+  'activities.list': channel<ActivityInfo[]>()({
+    input: z.object({ forMember: id.optional() }),
+    access: 'members.read',
+    idempotent: false,
+  }),
   'activities.save': channel<ActivityInfo>()({
     input: z.object({
       id: id.optional(),

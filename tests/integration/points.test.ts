@@ -178,12 +178,16 @@ describe('other earning', () => {
     expect((await owner.fail('activities.attend', { activityId: a.id, memberId: m })).messageKey).toBe(
       'errors.points.activityNotYet',
     );
+    // The counter offers only what the member can attend now: not before the day, not twice.
+    expect(await owner.call('activities.list', { forMember: m })).toEqual([]);
     const o2 = await setDay(h, '2026-03-05');
+    expect((await o2.call('activities.list', { forMember: m })).map((x) => x.id)).toEqual([a.id]);
     expect((await o2.call('activities.attend', { activityId: a.id, memberId: m })).balance).toBe(15);
     expect((await o2.fail('activities.attend', { activityId: a.id, memberId: m })).messageKey).toBe(
       'errors.points.alreadyAttended',
     );
     expect((await o2.call('activities.list', {}))[0]).toMatchObject({ attendees: 1 });
+    expect(await o2.call('activities.list', { forMember: m })).toEqual([]);
   });
 
   it('pays the birthday bonus once a year, on the birthday or within the days after', async () => {

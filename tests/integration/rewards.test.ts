@@ -159,10 +159,15 @@ describe('rewards catalog', () => {
     await clerk.call('rewards.cancel', { redemptionId: red.id, reason: '退回礼品' });
     h.clock.set('2026-03-02T02:00:00.000Z');
     const clerkTomorrow = await signedIn(h, 'clerk1', 'clerk1-pass-1');
+    const listed = await clerkTomorrow.call('rewards.redemptions', { memberId: m });
+    expect(listed.rows.find((x) => x.id === second.id)).toMatchObject({ cancellable: false });
     expect((await clerkTomorrow.fail('rewards.cancel', { redemptionId: second.id, reason: '退回' })).code).toBe(
       'FORBIDDEN',
     );
     const o = await signedIn(h, 'boss', 'owner-pass-1');
+    expect((await o.call('rewards.redemptions', { memberId: m })).rows.find((x) => x.id === second.id)).toMatchObject({
+      cancellable: true,
+    });
     await o.call('rewards.cancel', { redemptionId: second.id, reason: '退回' });
     expect((await o.call('points.get', { memberId: m })).balance).toBe(1000);
     expect((await clerkTomorrow.fail('rewards.save', coupon())).code).toBe('FORBIDDEN');

@@ -38,7 +38,21 @@ async function toActivities(ctx: Ctx, ids?: number[]): Promise<ActivityInfo[]> {
   }));
 }
 
-export const listActivities = (ctx: Ctx) => toActivities(ctx);
+export async function listActivities(ctx: Ctx, input: { forMember?: number | undefined }): Promise<ActivityInfo[]> {
+  const all = await toActivities(ctx);
+  if (input.forMember === undefined) return all;
+  const today = shopToday(ctx);
+  const attended = new Set(
+    (
+      await ctx.db
+        .selectFrom('activity_attendees')
+        .select('activity_id')
+        .where('member_id', '=', input.forMember)
+        .execute()
+    ).map((r) => r.activity_id),
+  );
+  return all.filter((a) => a.active && a.day <= today && !attended.has(a.id));
+}
 
 export async function saveActivity(
   ctx: Ctx,

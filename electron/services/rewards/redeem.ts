@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { appError } from '../../../shared/errors.js';
-import { can } from '../../../shared/permissions.js';
 import { addDays } from '../../../shared/rules/earning.js';
 import { codedKinds, type RedemptionResult, type RedemptionSource, type RewardKind } from '../../../shared/rewards.js';
 import { requireStaff, type Ctx } from '../../context.js';
@@ -12,7 +11,7 @@ import { pointsSummary } from '../points/summary.js';
 import { addEvent } from '../timeline.js';
 import { mustGetReward, redeemBlock, type RewardRow } from './catalog.js';
 import { newCode } from './codes.js';
-import { getRedemption } from './view.js';
+import { canCancelLater, getRedemption } from './view.js';
 
 /** Takes one from stock (if counted) and writes the redemption row with its code. */
 async function issue(
@@ -130,7 +129,7 @@ export async function cancelRedemption(
   if (!r) throw appError('NOT_FOUND', 'errors.rewards.redemptionNotFound');
   if (r.status === 'cancelled') throw appError('CONFLICT', 'errors.rewards.alreadyCancelled');
   if (r.status === 'used' && r.kind !== 'goods') throw appError('CONFLICT', 'errors.rewards.usedCannotCancel');
-  if (r.day !== shopToday(ctx) && !can(me.role, 'points.adjust'))
+  if (r.day !== shopToday(ctx) && !canCancelLater(ctx))
     throw appError('FORBIDDEN', 'errors.rewards.cancelNeedsManager');
   await mustGetWritable(ctx, r.member_id);
   const ref = { memberId: r.member_id, kind: 'redeemCancel' as const, refType: 'redemption', refId: r.id };

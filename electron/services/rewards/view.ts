@@ -1,9 +1,13 @@
 import type { Page } from '../../../shared/domain.js';
 import { appError } from '../../../shared/errors.js';
+import { can } from '../../../shared/permissions.js';
 import type { RedemptionInfo, RedemptionSource, RewardKind } from '../../../shared/rewards.js';
 import type { Ctx } from '../../context.js';
 import { mustGetMember } from '../members/rows.js';
 import { shopToday } from '../members/view.js';
+
+/** After the day of redemption, cancelling is a manager's act (see cancelRedemption). */
+export const canCancelLater = (ctx: Ctx) => ctx.staff !== null && can(ctx.staff.role, 'points.adjust');
 
 function redemptionQuery(ctx: Ctx) {
   return ctx.db
@@ -15,7 +19,7 @@ function redemptionQuery(ctx: Ctx) {
 }
 type Row = Awaited<ReturnType<ReturnType<typeof redemptionQuery>['executeTakeFirstOrThrow']>>;
 
-function toRedemption(r: Row, today: string): RedemptionInfo {
+function toRedemption(r: Row, today: string, manager: boolean): RedemptionInfo {
   return {
     id: r.id,
     memberId: r.member_id,
@@ -32,6 +36,7 @@ function toRedemption(r: Row, today: string): RedemptionInfo {
     validUntil: r.valid_until,
     status: r.status,
     expired: r.status === 'issued' && r.valid_until !== null && r.valid_until < today,
+    cancellable: (r.status === 'issued' || (r.status === 'used' && r.kind === 'goods')) && (r.day === today || manager),
     usedAt: r.used_at,
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
@@ -44,7 +49,7 @@ function toRedemption(r: Row, today: string): RedemptionInfo {
 export async function getRedemption(ctx: Ctx, id: number): Promise<RedemptionInfo> {
   const r = await redemptionQuery(ctx).where('r.id', '=', id).executeTakeFirst();
   if (!r) throw appError('NOT_FOUND', 'errors.rewards.redemptionNotFound');
-  return toRedemption(r, shopToday(ctx));
+  return toRedemption(r, shopToday(ctx), canCancelLater(ctx));
 }
 
 export async function redemptionByCode(ctx: Ctx, code: string): Promise<RedemptionInfo> {
@@ -53,7 +58,7 @@ export async function redemptionByCode(ctx: Ctx, code: string): Promise<Redempti
     throw appError('NOT_FOUND', 'errors.rewards.codeNotFound', {
       fields: { code: { messageKey: 'errors.rewards.codeNotFound' } },
     });
-  return toRedemption(r, shopToday(ctx));
+  return toRedemption(r, shopToday(ctx), canCancelLater(ctx));
 }
 
 /** A member's rewards, or the whole shop's, newest first. */
@@ -76,6 +81,6 @@ export async function listRedemptions(
   const today = shopToday(ctx);
   return {
     total: Number((await count.executeTakeFirstOrThrow()).total),
-    rows: rows.map((r) => toRedemption(r, today)),
+    rows: rows.map((r) => toRedemption(r, today, canCancelLater(ctx))),
   };
 }

@@ -46,10 +46,13 @@ export function MemberPointsCard({
           (r.bonus ? t('points.checkIn.bonus', { bonus: r.bonus }) : ''),
       }),
   });
-  const activities = useQuery({ queryKey: ['activities'], queryFn: () => call('activities.list', {}) });
+  const activities = useQuery({
+    queryKey: ['activities', memberId],
+    queryFn: () => call('activities.list', { forMember: memberId }),
+  });
   if (!q.data) return <Loader size="sm" />;
   const p = q.data;
-  const open = (activities.data ?? []).filter((a) => a.active);
+  const open = activities.data ?? [];
 
   return (
     <Card withBorder>

@@ -85,7 +85,7 @@ export function RedemptionsTable({
               </Table.Td>
               {canCancel && (
                 <Table.Td>
-                  {r.status !== 'cancelled' && (r.status === 'issued' || r.kind === 'goods') && (
+                  {r.cancellable && (
                     <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(r)}>
                       {t('rewards.cancel.action')}
                     </Button>
