@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeShops, openShop, type Client, type Harness } from './harness.js';
 import { pointsPrize, setDraw, thanks } from './drawsHelpers.js';
-import { expectLedgerConsistent, newMember, setDay, setRules } from './pointsHelpers.js';
+import { expectLedgerConsistent, newMember, replayableSender, setDay, setRules } from './pointsHelpers.js';
 
 /**
  * Random counter days with lucky draws among purchases, points payments, refunds and day changes,
@@ -67,14 +66,7 @@ describe('lucky draws under random counter days', () => {
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 30 }), async (ops) => {
         const member = await newMember(owner);
         const purchases: number[] = [];
-        let last: { channel: string; input: unknown; id: string } | null = null;
-        const send = async (channel: string, input: unknown) => {
-          const id = randomUUID();
-          last = { channel, input, id };
-          const r = await owner.raw(channel as 'points.get', input as { memberId: number }, id);
-          if (!r.ok) expect(r.error.code, JSON.stringify(r.error)).not.toBe('INTERNAL');
-          return r;
-        };
+        const { send, forget, replay } = replayableSender(() => owner);
         for (const o of ops) {
           switch (o.t) {
             case 'buy': {
@@ -106,16 +98,11 @@ describe('lucky draws under random counter days', () => {
             case 'days':
               day = new Date(day.getTime() + o.n * 86_400_000);
               owner = await setDay(h, dayString());
-              last = null;
+              forget();
               break;
-            case 'repeat': {
-              if (!last) break;
-              const { channel, input, id } = last;
-              const before = rowCount();
-              await owner.raw(channel as 'points.get', input as { memberId: number }, id);
-              expect(rowCount()).toEqual(before);
+            case 'repeat':
+              await replay(rowCount);
               break;
-            }
           }
         }
         expectLedgerConsistent(h);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { PointsRules } from '../../shared/points.js';
 import { defaultPointsRules } from '../../electron/services/points/rules.js';
@@ -83,3 +84,33 @@ export function expectLedgerConsistent(h: Harness): void {
 }
 
 export { defaultPointsRules };
+
+/**
+ * For random counter days: sends each call with a fresh request id and remembers the last, so the
+ * sequence can re-send it and check that nothing changed. Refusals (not enough points, nothing left
+ * to refund …) are part of the game; crashes are not. `client` is read at each call because a day
+ * jump signs the owner in again.
+ */
+export function replayableSender(client: () => Client) {
+  let last: { channel: string; input: unknown; id: string } | null = null;
+  return {
+    async send(channel: string, input: unknown) {
+      const id = randomUUID();
+      last = { channel, input, id };
+      const r = await client().raw(channel as 'points.get', input as { memberId: number }, id);
+      if (!r.ok) expect(r.error.code, JSON.stringify(r.error)).not.toBe('INTERNAL');
+      return r;
+    },
+    /** A new day, a new session: the last request is not re-sent across it. */
+    forget() {
+      last = null;
+    },
+    /** Re-sends the last request with its id; `count` (rows that a change would add) must not move. */
+    async replay(count: () => unknown) {
+      if (!last) return;
+      const before = count();
+      await client().raw(last.channel as 'points.get', last.input as { memberId: number }, last.id);
+      expect(count()).toEqual(before);
+    },
+  };
+}

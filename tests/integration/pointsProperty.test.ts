@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExpiry } from '../../electron/services/points/expiry.js';
 import { closeShops, openShop, type Client, type Harness } from './harness.js';
-import { expectLedgerConsistent, newMember, setDay, setRules } from './pointsHelpers.js';
+import { expectLedgerConsistent, newMember, replayableSender, setDay, setRules } from './pointsHelpers.js';
 
 /**
  * Random counter days — purchases (some paid partly with points), partial and full refunds,
@@ -115,15 +114,7 @@ describe('the points ledger under random counter days', () => {
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
         const member = await newMember(owner);
         const purchases: number[] = [];
-        let last: { channel: string; input: unknown; id: string } | null = null;
-        const send = async (channel: string, input: unknown) => {
-          const id = randomUUID();
-          last = { channel, input, id };
-          // Refusals (not enough points, nothing left to refund …) are part of the game; crashes are not.
-          const r = await owner.raw(channel as 'points.get', input as { memberId: number }, id);
-          if (!r.ok) expect(r.error.code, JSON.stringify(r.error)).not.toBe('INTERNAL');
-          return r;
-        };
+        const { send, forget, replay } = replayableSender(() => owner);
         for (const o of ops) {
           switch (o.t) {
             case 'buy': {
@@ -184,7 +175,7 @@ describe('the points ledger under random counter days', () => {
             case 'days':
               day = new Date(day.getTime() + o.n * 86_400_000);
               owner = await setDay(h, dayString());
-              last = null;
+              forget();
               break;
             case 'expire':
               await runExpiry(h.backend);
@@ -203,14 +194,9 @@ describe('the points ledger under random counter days', () => {
               else if (r.code) await send('rewards.useCode', { code: r.code });
               break;
             }
-            case 'repeat': {
-              if (!last) break;
-              const { channel, input, id } = last;
-              const before = rowCount();
-              await owner.raw(channel as 'points.get', input as { memberId: number }, id);
-              expect(rowCount()).toEqual(before);
+            case 'repeat':
+              await replay(rowCount);
               break;
-            }
           }
         }
         expectLedgerConsistent(h);
