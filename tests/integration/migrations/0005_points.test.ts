@@ -1,27 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { Migrator, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../../db/migrate.js';
-import { migrations } from '../../../db/migrations/index.js';
-import { createKysely, openEncrypted, type SqliteDb } from '../../../db/open.js';
-import type { DB } from '../../../db/schema.js';
-import { removeDir, tempDir } from '../harness.js';
+import type { SqliteDb } from '../../../db/open.js';
+import { openAt, type MigrationShop } from './atMigration.js';
 
-let dir: string;
+let shop: MigrationShop;
 let raw: SqliteDb;
-let db: Kysely<DB>;
 
 beforeEach(async () => {
-  dir = tempDir();
-  raw = openEncrypted(join(dir, 'shop.db'), { key: randomBytes(32) });
-  db = createKysely(raw);
-  const migrator = new Migrator({
-    db: db as unknown as Kysely<unknown>,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-  const { error } = await migrator.migrateTo('0004_io');
-  if (error) throw error;
+  shop = await openAt('0004_io');
+  ({ raw } = shop);
   // A shop that imported members with points from its old system before the ledger existed.
   raw.exec(`
     insert into staff (id, username, display_name, role, password_hash, created_at) values (1, 'boss', '老板', 'owner', 'x', '2025-01-01T00:00:00Z');
@@ -34,15 +20,11 @@ beforeEach(async () => {
   `);
 });
 
-afterEach(async () => {
-  await db.destroy();
-  if (raw.open) raw.close();
-  removeDir(dir);
-});
+afterEach(() => shop.close());
 
 describe('0005_points on a database with imported opening balances', () => {
   it('turns each opening balance with points into an opening ledger entry, usable, never expiring', async () => {
-    await migrateToLatest(raw, db, { snapshotPath: (from, to) => join(dir, `pre-${from}-${to}.db`) });
+    await shop.toLatest();
     expect(
       raw
         .prepare('select member_id, kind, points, ref_type, usable_on, expires_on, remaining, day from points_ledger')

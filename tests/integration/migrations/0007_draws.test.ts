@@ -1,27 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { Migrator, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../../db/migrate.js';
-import { migrations } from '../../../db/migrations/index.js';
-import { createKysely, openEncrypted, type SqliteDb } from '../../../db/open.js';
-import type { DB } from '../../../db/schema.js';
-import { removeDir, tempDir } from '../harness.js';
+import type { SqliteDb } from '../../../db/open.js';
+import { openAt, type MigrationShop } from './atMigration.js';
 
-let dir: string;
+let shop: MigrationShop;
 let raw: SqliteDb;
-let db: Kysely<DB>;
 
 beforeEach(async () => {
-  dir = tempDir();
-  raw = openEncrypted(join(dir, 'shop.db'), { key: randomBytes(32) });
-  db = createKysely(raw);
-  const migrator = new Migrator({
-    db: db as unknown as Kysely<unknown>,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-  const { error } = await migrator.migrateTo('0006_rewards');
-  if (error) throw error;
+  shop = await openAt('0006_rewards');
+  ({ raw } = shop);
   // A shop with a member and a few months of ledger before the draw existed.
   raw.exec(`
     insert into staff (id, username, display_name, role, password_hash, created_at) values (1, 'boss', '老板', 'owner', 'x', '2025-01-01T00:00:00Z');
@@ -34,15 +20,11 @@ beforeEach(async () => {
   `);
 });
 
-afterEach(async () => {
-  await db.destroy();
-  if (raw.open) raw.close();
-  removeDir(dir);
-});
+afterEach(() => shop.close());
 
 describe('0007_draws on a shop with a ledger', () => {
   it('adds the draw tables and indexes the existing earning entries for the leaderboard', async () => {
-    await migrateToLatest(raw, db, { snapshotPath: (from, to) => join(dir, `pre-${from}-${to}.db`) });
+    await shop.toLatest();
     expect(raw.prepare('select count(*) as n from draw_prizes').get()).toEqual({ n: 0 });
     expect(raw.prepare('select count(*) as n from draws').get()).toEqual({ n: 0 });
     // The partial index holds the earning kinds only: the purchase and the check-in, not the adjustment.
@@ -59,7 +41,7 @@ describe('0007_draws on a shop with a ledger', () => {
   });
 
   it('refuses prizes that contradict their kind or chances outside 0–10,000', async () => {
-    await migrateToLatest(raw, db, { snapshotPath: (from, to) => join(dir, `pre-${from}-${to}.db`) });
+    await shop.toLatest();
     const insert = raw.prepare(
       `insert into draw_prizes (name, kind, points, reward_id, probability_bp, stock, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, 'now', 'now')`,
