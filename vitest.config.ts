@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // A busy CI machine renders slower than the 1 s default; a poll that must fail still fails.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -13,8 +13,17 @@ import type {
   DrawPrizesTable,
   DrawsTable,
 } from './schemaPoints.js';
+import type {
+  TiersTable,
+  TierServicesTable,
+  MemberTiersTable,
+  GrowthLedgerTable,
+  TierChangesTable,
+  TierServiceUsesTable,
+} from './schemaTiers.js';
 
 export type * from './schemaPoints.js';
+export type * from './schemaTiers.js';
 
 /** Kysely's view of the tables. Times are ISO-8601 UTC text; days are YYYY-MM-DD in the shop's zone. */
 export interface MetaTable {
@@ -283,4 +292,10 @@ export interface DB {
   redemptions: RedemptionsTable;
   draw_prizes: DrawPrizesTable;
   draws: DrawsTable;
+  tiers: TiersTable;
+  tier_services: TierServicesTable;
+  member_tiers: MemberTiersTable;
+  growth_ledger: GrowthLedgerTable;
+  tier_changes: TierChangesTable;
+  tier_service_uses: TierServiceUsesTable;
 }

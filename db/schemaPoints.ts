@@ -126,6 +126,8 @@ export interface RewardsTable {
   created_at: string;
   updated_at: string;
   created_by: number | null;
+  /** Reserved for members of this tier or higher (by rank); null: everyone. */
+  min_tier_id: Generated<number | null>;
 }
 
 /** A reward a member got: by points, from a draw, as compensation. */

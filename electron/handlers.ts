@@ -38,6 +38,7 @@ import * as staff from './services/staff.js';
 import { pointsHandlers } from './pointsHandlers.js';
 import { drawsHandlers } from './drawsHandlers.js';
 import { rewardsHandlers } from './rewardsHandlers.js';
+import { tiersHandlers } from './tiersHandlers.js';
 
 type Handlers = { [C in ChannelName]: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 type Prepare = { [C in ChannelName]?: (backend: Backend, input: ParsedInputOf<C>) => Promise<unknown> };
@@ -181,4 +182,5 @@ export const handlers: Handlers = {
   ...pointsHandlers,
   ...drawsHandlers,
   ...rewardsHandlers,
+  ...tiersHandlers,
 };

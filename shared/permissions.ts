@@ -31,6 +31,8 @@ export const permissions = [
   'points.rules',
   /** The owner's points view: liability and monthly flows (owner, manager). */
   'points.report',
+  /** Tier table and benefits, a member's tier set by hand (owner). */
+  'tiers.manage',
   'staff.manage',
   'settings.manage',
   'audit.read',

@@ -1,4 +1,5 @@
 /** The points feature's shapes, shared by the main process and the renderer. */
+import type { TierOutcome } from './tiers.js';
 
 export const ledgerKinds = [
   'opening',
@@ -158,6 +159,8 @@ export interface PurchaseInfo {
 export interface PurchaseResult {
   purchase: PurchaseInfo;
   summary: PointsSummary;
+  /** Growth value earned and the upgrade it brought. */
+  tier: TierOutcome;
 }
 
 export interface RefundResult {
@@ -168,6 +171,8 @@ export interface RefundResult {
   shortfall: number;
   pointsReturned: number;
   summary: PointsSummary;
+  /** Growth value taken back and an upgrade it reverted. */
+  tier: TierOutcome;
 }
 
 export interface ConsumptionHabits {

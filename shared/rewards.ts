@@ -34,12 +34,24 @@ export interface RewardInfo {
   codeValidDays: number | null;
   active: boolean;
   image: string | null;
+  /** Reserved for members of this tier or a higher one (会员等级); null: every member. */
+  minTierId: number | null;
+  /** The tier's name as it is now; null when not reserved. */
+  minTierName: string | null;
   /** Redemptions not cancelled. */
   redeemed: number;
 }
 
 /** Why a member cannot redeem a reward right now; null when they can. */
-export type RedeemBlock = 'inactive' | 'notYet' | 'ended' | 'outOfStock' | 'limitReached' | 'notEnoughPoints';
+export type RedeemBlock =
+  | 'inactive'
+  | 'notYet'
+  | 'ended'
+  | 'outOfStock'
+  | 'limitReached'
+  | 'notEnoughPoints'
+  /** The reward is reserved for a higher tier than the member's. */
+  | 'tierTooLow';
 
 export interface RewardOffer extends RewardInfo {
   /** How many more this member may redeem; null: no limit. */

@@ -6,6 +6,7 @@ import * as m0004 from './0004_io.js';
 import * as m0005 from './0005_points.js';
 import * as m0006 from './0006_rewards.js';
 import * as m0007 from './0007_draws.js';
+import * as m0008 from './0008_tiers.js';
 
 /**
  * The static list of migrations, in order. Reading a folder at run time breaks once bundled.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_points': m0005,
   '0006_rewards': m0006,
   '0007_draws': m0007,
+  '0008_tiers': m0008,
 };

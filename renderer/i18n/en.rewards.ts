@@ -12,6 +12,7 @@ export const enRewards = {
   always: 'Always',
   unlimited: 'Unlimited',
   inactive: 'Inactive',
+  tierAndAbove: '{{tier}} and above',
   cost: '{{points}} points',
   stockLeft_one: '{{count}} left',
   stockLeft_other: '{{count}} left',
@@ -48,6 +49,7 @@ export const enRewards = {
     outOfStock: 'Out of stock',
     limitReached: 'Limit reached',
     notEnoughPoints: 'Not enough points',
+    tierTooLow: '{{tier}} and above only',
   },
   form: {
     add: 'Add reward',
@@ -72,6 +74,9 @@ export const enRewards = {
     imagePick: 'Choose a picture',
     imageRemove: 'Remove picture',
     active: 'Active',
+    minTier: 'Only for tier and above',
+    minTierHint: 'Only members of this tier or a higher one can redeem it',
+    allMembers: 'All members',
   },
   redeem: {
     open: 'Redeem',
@@ -142,6 +147,7 @@ export const enRewardsErrors = {
     valueRequired: 'A coupon needs the amount off',
     discountRequired: 'A discount voucher needs the discount',
     notFound: 'Reward not found',
+    tierNotFound: 'No such membership tier; choose another',
     redemptionNotFound: 'Redemption not found',
     codeNotFound: 'No such code',
     codeUsed: 'This code has already been used',
@@ -157,6 +163,7 @@ export const enRewardsErrors = {
       outOfStock: 'This reward is out of stock',
       limitReached: 'Limit of {{limit}} per member reached',
       notEnoughPoints: 'Not enough points: {{cost}} needed, {{usable}} usable',
+      tierTooLow: 'This reward is only for “{{tier}}” and above',
     },
   },
 };

@@ -1,13 +1,18 @@
 import { enBackups } from './en.backups';
-import { enImport, enImportAudit, enIoErrors, enJobs } from './en.import';
-import { enExport, enExportAudit, enExportErrors } from './en.export';
+import { enTiersErrors, enTiersEvents } from './en.tiers';
+import { enImport, enIoErrors, enJobs } from './en.import';
+import { enExport, enExportErrors } from './en.export';
 import { enDuplicates } from './en.duplicates';
+import { enMemberCard } from './en.memberCard';
+import { enTierMember } from './en.tierMember';
 import { enMembers } from './en.members';
 import { enPointsReport, enPointsReportExport, enPointsReportImport, enPointsReportNav } from './en.pointsReport';
-import { enPoints, enPointsAudit, enPointsErrors, enPointsEvents, enPointsNav } from './en.points';
-import { enDraws, enDrawsAudit, enDrawsErrors, enDrawsEvents, enDrawsNav, enLeaderboard } from './en.draws';
-import { enRewards, enRewardsAudit, enRewardsErrors, enRewardsEvents, enSlips } from './en.rewards';
+import { enPoints, enPointsErrors, enPointsEvents, enPointsNav } from './en.points';
+import { enDraws, enDrawsErrors, enDrawsEvents, enDrawsNav, enLeaderboard } from './en.draws';
+import { enRewards, enRewardsErrors, enRewardsEvents, enSlips } from './en.rewards';
+import { enTiers, enTiersNav } from './en.tiersPages';
 import type { zh } from './zh';
+import { enAudit } from './en.audit';
 
 /** Widens string literals so the English table must have exactly the Chinese table's keys. */
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -34,6 +39,7 @@ export const en: Shape<typeof zh> = {
     ...enPointsNav,
     ...enPointsReportNav,
     ...enDrawsNav,
+    ...enTiersNav,
     rewards: 'Rewards',
     members: 'Members',
     duplicates: 'Duplicates',
@@ -122,14 +128,20 @@ export const en: Shape<typeof zh> = {
     confirmClock: 'The date is right, continue',
     clockConfirmed: 'System date confirmed',
   },
-  members: { ...enMembers, events: { ...enMembers.events, ...enPointsEvents, ...enDrawsEvents, ...enRewardsEvents } },
+  members: {
+    ...enMembers,
+    events: { ...enMembers.events, ...enPointsEvents, ...enDrawsEvents, ...enRewardsEvents, ...enTiersEvents },
+  },
   points: enPoints,
   pointsReport: enPointsReport,
+  tiers: enTiers,
   draws: enDraws,
   leaderboard: enLeaderboard,
   rewards: enRewards,
   slips: enSlips,
   duplicates: enDuplicates,
+  memberCard: enMemberCard,
+  tierMember: enTierMember,
   backups: enBackups,
   import: {
     ...enImport,
@@ -217,54 +229,13 @@ export const en: Shape<typeof zh> = {
     supportIntro: 'The diagnostic log holds events and ids only: no keys, passwords or member details.',
     downloadLog: 'Download diagnostic log',
   },
-  audit: {
-    title: 'Audit log',
-    at: 'Time',
-    staff: 'Staff',
-    action: 'Action',
-    details: 'Details',
-    actions: {
-      ...enImportAudit,
-      ...enExportAudit,
-      ...enPointsAudit,
-      ...enDrawsAudit,
-      ...enRewardsAudit,
-      members_archived: 'Member archived',
-      members_restored: 'Member restored',
-      setup_completed: 'Setup completed',
-      auth_signIn: 'Signed in',
-      auth_signInFailed: 'Sign-in failed',
-      auth_lockedOut: 'Account locked',
-      auth_signOut: 'Signed out',
-      auth_ownerPasswordReset: 'Owner password reset with the recovery passphrase',
-      auth_passwordChanged: 'Password changed',
-      auth_pinSet: 'PIN set',
-      auth_pinRemoved: 'PIN removed',
-      staff_created: 'Staff member added',
-      staff_roleChanged: 'Role changed',
-      staff_renamed: 'Staff member renamed',
-      staff_passwordReset: 'Staff password reset',
-      staff_activated: 'Staff member activated',
-      staff_deactivated: 'Staff member deactivated',
-      settings_updated: 'Settings changed',
-      members_registered: 'Member registered',
-      members_merged: 'Members merged',
-      members_erased: 'Member’s personal data erased',
-      duplicates_dismissed: 'Possible duplicate dismissed',
-      tags_deleted: 'Tag deleted',
-      backups_created: 'Backup made',
-      backups_restored: 'Restored from a backup',
-      duplicates_scanned: 'Checked for duplicate members',
-      clock_confirmed: 'System date confirmed',
-      key_passphraseChanged: 'Recovery passphrase changed',
-      support_logDownloaded: 'Diagnostic log downloaded',
-    },
-  },
+  audit: enAudit,
   errors: {
     ...enIoErrors,
     ...enPointsErrors,
     draws: enDrawsErrors,
     ...enRewardsErrors,
+    ...enTiersErrors,
     ...enExportErrors,
     validation: 'Please check the highlighted fields',
     required: 'Required',

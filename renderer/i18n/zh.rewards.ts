@@ -11,6 +11,7 @@ export const zhRewards = {
   always: '长期',
   unlimited: '不限',
   inactive: '已停用',
+  tierAndAbove: '仅限{{tier}}及以上',
   cost: '{{points}} 积分',
   stockLeft_one: '剩 {{count}} 件',
   stockLeft_other: '剩 {{count}} 件',
@@ -41,6 +42,7 @@ export const zhRewards = {
     outOfStock: '已兑完',
     limitReached: '已达兑换上限',
     notEnoughPoints: '积分不足',
+    tierTooLow: '仅限{{tier}}及以上',
   },
   form: {
     add: '新增奖品',
@@ -65,6 +67,9 @@ export const zhRewards = {
     imagePick: '选择图片',
     imageRemove: '移除图片',
     active: '上架',
+    minTier: '仅限等级及以上',
+    minTierHint: '只有这个等级及更高等级的会员可以兑换',
+    allMembers: '所有会员',
   },
   redeem: {
     open: '积分兑换',
@@ -134,6 +139,7 @@ export const zhRewardsErrors = {
     valueRequired: '代金券要填抵扣金额',
     discountRequired: '折扣券要填折扣',
     notFound: '找不到这个奖品',
+    tierNotFound: '没有这个会员等级，请重新选择',
     redemptionNotFound: '找不到这次兑换',
     codeNotFound: '没有这个券码',
     codeUsed: '券码已经核销过了',
@@ -149,6 +155,7 @@ export const zhRewardsErrors = {
       outOfStock: '这个奖品已兑完',
       limitReached: '每人限兑 {{limit}} 次，已达上限',
       notEnoughPoints: '积分不够：需要 {{cost}} 分，可用 {{usable}} 分',
+      tierTooLow: '这个奖品仅限{{tier}}及以上等级兑换',
     },
   },
 };

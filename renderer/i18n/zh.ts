@@ -1,12 +1,17 @@
 import { zhBackups } from './zh.backups';
-import { zhImport, zhImportAudit, zhIoErrors, zhJobs } from './zh.import';
-import { zhExport, zhExportAudit, zhExportErrors } from './zh.export';
+import { zhTiersErrors, zhTiersEvents } from './zh.tiers';
+import { zhImport, zhIoErrors, zhJobs } from './zh.import';
+import { zhExport, zhExportErrors } from './zh.export';
 import { zhDuplicates } from './zh.duplicates';
+import { zhMemberCard } from './zh.memberCard';
+import { zhTierMember } from './zh.tierMember';
 import { zhMembers } from './zh.members';
 import { zhPointsReport, zhPointsReportExport, zhPointsReportImport, zhPointsReportNav } from './zh.pointsReport';
-import { zhPoints, zhPointsAudit, zhPointsErrors, zhPointsEvents, zhPointsNav } from './zh.points';
-import { zhDraws, zhDrawsAudit, zhDrawsErrors, zhDrawsEvents, zhDrawsNav, zhLeaderboard } from './zh.draws';
-import { zhRewards, zhRewardsAudit, zhRewardsErrors, zhRewardsEvents, zhSlips } from './zh.rewards';
+import { zhPoints, zhPointsErrors, zhPointsEvents, zhPointsNav } from './zh.points';
+import { zhDraws, zhDrawsErrors, zhDrawsEvents, zhDrawsNav, zhLeaderboard } from './zh.draws';
+import { zhRewards, zhRewardsErrors, zhRewardsEvents, zhSlips } from './zh.rewards';
+import { zhTiers, zhTiersNav } from './zh.tiersPages';
+import { zhAudit } from './zh.audit';
 
 /** Simplified Chinese, the default. The shop deck's vocabulary: 会员, 积分, 回访 … */
 export const zh = {
@@ -31,6 +36,7 @@ export const zh = {
     ...zhPointsNav,
     ...zhPointsReportNav,
     ...zhDrawsNav,
+    ...zhTiersNav,
     rewards: '积分兑换',
     members: '会员',
     duplicates: '重复会员',
@@ -117,14 +123,20 @@ export const zh = {
     confirmClock: '日期正确，继续',
     clockConfirmed: '已确认系统时间',
   },
-  members: { ...zhMembers, events: { ...zhMembers.events, ...zhPointsEvents, ...zhDrawsEvents, ...zhRewardsEvents } },
+  members: {
+    ...zhMembers,
+    events: { ...zhMembers.events, ...zhPointsEvents, ...zhDrawsEvents, ...zhRewardsEvents, ...zhTiersEvents },
+  },
   points: zhPoints,
   pointsReport: zhPointsReport,
+  tiers: zhTiers,
   draws: zhDraws,
   leaderboard: zhLeaderboard,
   rewards: zhRewards,
   slips: zhSlips,
   duplicates: zhDuplicates,
+  memberCard: zhMemberCard,
+  tierMember: zhTierMember,
   backups: zhBackups,
   import: {
     ...zhImport,
@@ -211,54 +223,13 @@ export const zh = {
     supportIntro: '诊断日志只记录事件和编号，不含密钥、密码或会员资料。',
     downloadLog: '下载诊断日志',
   },
-  audit: {
-    title: '操作日志',
-    at: '时间',
-    staff: '员工',
-    action: '操作',
-    details: '详情',
-    actions: {
-      ...zhImportAudit,
-      ...zhExportAudit,
-      ...zhPointsAudit,
-      ...zhDrawsAudit,
-      ...zhRewardsAudit,
-      members_archived: '归档会员',
-      members_restored: '恢复会员',
-      setup_completed: '完成首次设置',
-      auth_signIn: '登录',
-      auth_signInFailed: '登录失败',
-      auth_lockedOut: '账号被锁定',
-      auth_signOut: '退出登录',
-      auth_ownerPasswordReset: '用恢复密钥重置店主密码',
-      auth_passwordChanged: '修改密码',
-      auth_pinSet: '设置 PIN',
-      auth_pinRemoved: '清除 PIN',
-      staff_created: '添加员工',
-      staff_roleChanged: '变更角色',
-      staff_renamed: '修改员工名称',
-      staff_passwordReset: '重置员工密码',
-      staff_activated: '启用员工',
-      staff_deactivated: '停用员工',
-      settings_updated: '修改设置',
-      members_registered: '登记会员',
-      members_merged: '合并会员',
-      members_erased: '删除会员个人信息',
-      duplicates_dismissed: '排除疑似重复',
-      tags_deleted: '删除标签',
-      backups_created: '手动备份',
-      backups_restored: '从备份恢复',
-      duplicates_scanned: '检查重复会员',
-      clock_confirmed: '确认系统时间',
-      key_passphraseChanged: '更换恢复密钥',
-      support_logDownloaded: '下载诊断日志',
-    },
-  },
+  audit: zhAudit,
   errors: {
     ...zhIoErrors,
     ...zhPointsErrors,
     draws: zhDrawsErrors,
     ...zhRewardsErrors,
+    ...zhTiersErrors,
     ...zhExportErrors,
     validation: '请检查标红的项目',
     required: '必填',

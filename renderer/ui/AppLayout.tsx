@@ -2,13 +2,16 @@ import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import {
   IconAlarm,
   IconChartBar,
+  IconChartDonut,
   IconCoins,
   IconConfetti,
+  IconCrown,
   IconDice5,
   IconDatabaseExport,
   IconFileImport,
   IconGift,
   IconHistory,
+  IconPhoneCall,
   IconSettings,
   IconTags,
   IconTrophy,
@@ -41,6 +44,9 @@ import { AuditPage } from '../features/settings/AuditPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { TagsPage } from '../features/tags/TagsPage';
+import { AtRiskPage } from '../features/tiers/AtRiskPage';
+import { TierReportPage } from '../features/tiers/TierReportPage';
+import { TiersPage } from '../features/tiers/TiersPage';
 import { useSession } from '../stores/session';
 import { CounterSearch } from './CounterSearch';
 import { HeaderMenu } from './HeaderMenu';
@@ -60,6 +66,19 @@ const nav: NavItem[] = [
   { path: '/rewards', labelKey: 'nav.rewards', icon: <IconGift size={18} /> },
   { path: '/draws', labelKey: 'nav.draws', icon: <IconDice5 size={18} /> },
   { path: '/leaderboard', labelKey: 'nav.leaderboard', icon: <IconTrophy size={18} /> },
+  { path: '/tiers', labelKey: 'nav.tiers', icon: <IconCrown size={18} />, permission: 'tiers.manage' },
+  {
+    path: '/tiers/report',
+    labelKey: 'nav.tiersReport',
+    icon: <IconChartDonut size={18} />,
+    permission: 'points.report',
+  },
+  {
+    path: '/tiers/at-risk',
+    labelKey: 'nav.tiersAtRisk',
+    icon: <IconPhoneCall size={18} />,
+    permission: 'members.read',
+  },
   {
     path: '/points/activities',
     labelKey: 'nav.activities',
@@ -89,6 +108,10 @@ export function AppLayout() {
   useIdleLock(session.settings.idleLockMinutes);
   const role = session.staff.role;
   const allowed = (p?: Permission) => !p || can(role, p);
+  // The longest nav path the location starts with: /tiers/report lights its own item, not /tiers.
+  const activePath = nav
+    .filter((n) => n.path !== '/' && location.startsWith(n.path))
+    .reduce<string | null>((best, n) => (best && best.length >= n.path.length ? best : n.path), null);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
@@ -116,9 +139,7 @@ export function AppLayout() {
               href={n.path}
               label={t(n.labelKey)}
               leftSection={n.icon}
-              active={
-                n.path === '/' ? location === '/' || location.startsWith('/members') : location.startsWith(n.path)
-              }
+              active={n.path === '/' ? location === '/' || location.startsWith('/members') : activePath === n.path}
             />
           ))}
       </AppShell.Navbar>
@@ -132,6 +153,9 @@ export function AppLayout() {
           <Route path="/draws" component={DrawsPage} />
           {allowed('points.rules') && <Route path="/draws/settings" component={DrawSettingsPage} />}
           <Route path="/leaderboard" component={LeaderboardPage} />
+          {allowed('tiers.manage') && <Route path="/tiers" component={TiersPage} />}
+          {allowed('points.report') && <Route path="/tiers/report" component={TierReportPage} />}
+          <Route path="/tiers/at-risk" component={AtRiskPage} />
           {allowed('points.rules') && <Route path="/points/activities" component={ActivitiesPage} />}
           {allowed('points.rules') && <Route path="/points/rules" component={PointsRulesPage} />}
           {allowed('points.report') && <Route path="/points/report" component={PointsReportPage} />}

@@ -16,6 +16,7 @@ import { rewardsChannels } from './rewards.js';
 import { settingsChannels } from './settings.js';
 import { staffChannels } from './staff.js';
 import { tagsChannels } from './tags.js';
+import { tiersChannels } from './tiers.js';
 
 /**
  * Every operation the renderer can ask of the main process, declared once. Dispatch, the IPC
@@ -37,6 +38,7 @@ export const channels = {
   ...drawsChannels,
   ...pointsReportChannels,
   ...rewardsChannels,
+  ...tiersChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -45,6 +45,8 @@ export const rewardInput = z
     codeValidDays: count(3650).nullable().default(null),
     active: z.boolean(),
     image: image.nullable().default(null),
+    /** Only members of this tier or a higher one may redeem it; null: every member. */
+    minTierId: id.nullable().default(null),
   })
   .superRefine((r, ctx) => {
     if (r.availableFrom && r.availableTo && r.availableFrom > r.availableTo)

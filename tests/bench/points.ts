@@ -24,7 +24,8 @@ export interface PointsBench {
 /**
  * Purchases and points at scale: `perMember` purchases for every member on average, each with its
  * points lot, spread over the last 30 months under an annual clear date (12-31), so the lots of two
- * years ago are due at the expiry run. Written with prepared statements, as the app writes them.
+ * years ago are due at the expiry run, and its growth value. Written with prepared statements, as
+ * the app writes them.
  */
 function populatePurchases(backend: Backend, members: number, perMember: number, seed: number, ownerId: number) {
   const raw = backend.raw;
@@ -39,6 +40,9 @@ function populatePurchases(backend: Backend, members: number, perMember: number,
     `insert into points_ledger (member_id, kind, points, ref_type, ref_id, staff_id, at, day, usable_on, expires_on, remaining)
      values (?, 'purchase', ?, 'purchase', ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const growth = raw.prepare(
+    `insert into growth_ledger (member_id, kind, growth, ref_type, ref_id, day, at) values (?, 'purchase', ?, 'purchase', ?, ?, ?)`,
+  );
   const methods = ['cash', 'wechat', 'alipay', 'card'];
   const total = members * perMember;
   const policy = { kind: 'annual', monthDay: '12-31' } as const;
@@ -51,6 +55,8 @@ function populatePurchases(backend: Backend, members: number, perMember: number,
       const points = Math.floor(amount / 100);
       const id = Number(purchase.run(memberId, amount, rng.pick(methods), points, at, day, ownerId).lastInsertRowid);
       lot.run(memberId, points, id, ownerId, at, day, day, lotExpiresOn(policy, day), points);
+      // Growth value: one per whole yuan, as the default tier settings.
+      growth.run(memberId, points, id, day, at);
     }
   });
   const t0 = performance.now();

@@ -17,6 +17,7 @@ import { benchSearch, sampleQueries } from './search.js';
 import { benchExport } from './export.js';
 import { benchImport } from './import.js';
 import { benchPoints, pointsMarkdown } from './points.js';
+import { benchTiers, tiersMarkdown } from './tiers.js';
 import { startOnce, startupCommand, type StartupRun } from './startup.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -126,6 +127,13 @@ async function main(): Promise<void> {
     progress(
       `inserted ${p.members} members in ${p.insertSeconds.toFixed(1)} s (wall ${p.wallSeconds.toFixed(1)} s); sampling queries`,
     );
+    if (opts.pointsOnly) {
+      const points = await benchPoints({ ...shop, members: opts.members, perMember: 5, seed: opts.seed + 3, progress });
+      const tiers = await benchTiers({ ...shop, members: opts.members, seed: opts.seed + 5, progress });
+      await shop.backend.close();
+      console.log(`\n${pointsMarkdown(points, opts.members)}\n\n${tiersMarkdown(tiers, opts.members)}`);
+      return;
+    }
     const queries = sampleQueries(shop.backend, opts.queries, opts.seed + 1);
     const search = await benchSearch({
       backend: shop.backend,
@@ -139,6 +147,7 @@ async function main(): Promise<void> {
     });
     // 5 purchases per member on average, as the issue's 1,000,000 members and 5,000,000 purchases.
     const points = await benchPoints({ ...shop, members: opts.members, perMember: 5, seed: opts.seed + 3, progress });
+    const tiers = await benchTiers({ ...shop, members: opts.members, seed: opts.seed + 5, progress });
     const exports = [];
     for (const format of ['csvUtf8', 'csvGb18030', 'xlsx'] as const) {
       progress(`exporting every member to ${format}…`);
@@ -193,7 +202,7 @@ async function main(): Promise<void> {
     console.log(`\n${printReport(report)}\n`);
     console.log('Markdown for docs/benchmarks.md:\n');
     console.log(markdownReport(report));
-    console.log(`\n${pointsMarkdown(points, opts.members)}`);
+    console.log(`\n${pointsMarkdown(points, opts.members)}\n\n${tiersMarkdown(tiers, opts.members)}`);
   } finally {
     if (temporary && !opts.keep) rmSync(dir, { recursive: true, force: true });
     // Synthetic data only: printing its passphrase is what makes a kept folder usable later.

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -142,4 +142,41 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
   await page.getByRole('heading', { name: '登录' }).waitFor();
+}
+
+/** A channel called from the page as the app does, with the page's session; throws on a refusal. */
+export async function pageApi<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([c, i]) => {
+      const res = await fetch(`/api/${c}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ requestId: crypto.randomUUID(), input: i }),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    [channel, input] as const,
+  );
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+/**
+ * The shop's clock for a test: browser mode reads its offset from this file
+ * (LIUKE_TEST_CLOCK_FILE), so a test moves days forward without waiting.
+ */
+export function testClock() {
+  const dir = mkdtempSync(join(tmpdir(), 'liuke-clock-'));
+  const file = join(dir, 'offset');
+  writeFileSync(file, '0');
+  return {
+    env: { LIUKE_TEST_CLOCK_FILE: file },
+    /** Moves the clock to `days` after the start. */
+    setDays(days: number) {
+      writeFileSync(file, String(days * 24 * 3600 * 1000));
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

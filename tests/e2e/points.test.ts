@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowserShop, screenshot, signIn, signOut, type BrowserShop } from './browserMode.js';
+import { openBrowserShop, screenshot, signIn, signOut, type BrowserShop, testClock } from './browserMode.js';
 
 /**
  * The owner sets the rules and the catalog; a clerk at the counter: finds a member by phone tail, records a ¥268.50 purchase by keyboard,
@@ -11,20 +8,18 @@ import { openBrowserShop, screenshot, signIn, signOut, type BrowserShop } from '
  * two days in a row. The shop's clock is moved by the
  * test through the file browser mode reads (LIUKE_TEST_CLOCK_FILE), not by waiting.
  */
-const clockDir = mkdtempSync(join(tmpdir(), 'liuke-clock-'));
-const clockFile = join(clockDir, 'offset');
+const clock = testClock();
 let shop: BrowserShop;
 let page: Page;
 
 beforeAll(async () => {
-  writeFileSync(clockFile, '0');
-  shop = await openBrowserShop('points', { LIUKE_TEST_CLOCK_FILE: clockFile });
+  shop = await openBrowserShop('points', clock.env);
   page = shop.page;
 });
 
 afterAll(async () => {
   await shop?.close();
-  rmSync(clockDir, { recursive: true, force: true });
+  clock.remove();
 });
 
 const balance = () => page.getByTestId('points-balance').textContent();
@@ -49,6 +44,16 @@ describe('purchases and points at the counter', () => {
     await reward.getByRole('button', { name: '保存' }).click();
     await page.getByText('奖品已保存').waitFor();
     await page.getByTestId('rewards-table').getByText('10元代金券').waitFor();
+    // A reward reserved for 金卡会员 and above: shown with its tier, blocked for the base-tier member.
+    await page.getByRole('button', { name: '新增奖品' }).click();
+    const gold = page.getByRole('dialog', { name: '新增奖品' });
+    await gold.getByLabel('名称').fill('金卡专享券');
+    await gold.getByLabel('所需积分').fill('100');
+    await gold.getByLabel('抵扣金额（元）').fill('20');
+    await gold.getByLabel('仅限等级及以上').click();
+    await page.getByRole('option', { name: '金卡会员' }).click();
+    await gold.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('reward-tier').filter({ hasText: '仅限金卡会员及以上' }).waitFor();
 
     await page.getByRole('link', { name: '会员', exact: true }).click();
     await page.getByRole('button', { name: '登记会员' }).click();
@@ -98,6 +103,9 @@ describe('purchases and points at the counter', () => {
   it('redeems a coupon for 100 points, prints its slip, and the code is marked used at the counter', async () => {
     await page.getByRole('button', { name: '积分兑换' }).click();
     const dialog = page.getByRole('dialog', { name: '积分兑换' });
+    const goldOffer = dialog.getByTestId('reward-offer').filter({ hasText: '金卡专享券' });
+    await goldOffer.getByTestId('offer-block').filter({ hasText: '仅限金卡会员及以上' }).waitFor();
+    expect(await goldOffer.getByRole('button', { name: '兑换' }).isDisabled()).toBe(true);
     const offer = dialog.getByTestId('reward-offer').filter({ hasText: '10元代金券' });
     await offer.getByRole('button', { name: '兑换' }).click();
     await dialog.getByText('用 100 积分兑换「10元代金券」？').waitFor();
@@ -154,7 +162,7 @@ describe('purchases and points at the counter', () => {
     await page.getByText('签到成功：+1 分，已连续 1 天').waitFor();
     await expect.poll(() => page.getByRole('button', { name: '签到' }).isDisabled()).toBe(true);
     // Tomorrow at the same hour.
-    writeFileSync(clockFile, String(24 * 3600 * 1000));
+    clock.setDays(1);
     await page.reload();
     const signInHeading = page.getByRole('heading', { name: '登录' });
     await Promise.race([signInHeading.waitFor(), page.getByTestId('member-name').waitFor()]);
@@ -189,7 +197,7 @@ describe('purchases and points at the counter', () => {
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('link', { name: 'Members' }).waitFor();
     await screenshot(page, 'en/member-points');
-    const userData = /好运便利店|陈老板|小李|王女士|王\*|10元代金券|退一件|中文|陈/g;
+    const userData = /好运便利店|陈老板|小李|王女士|王\*|10元代金券|金卡专享券|金卡会员|退一件|中文|陈/g;
     for (const link of [
       'Points expiring',
       'Rewards',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purchaseFileFields, purchaseFileHeaders } from '../../shared/io/purchaseFields.js';
-import { openBrowserShop, screenshot, signIn, type BrowserShop } from './browserMode.js';
+import { openBrowserShop, screenshot, signIn, type BrowserShop, pageApi } from './browserMode.js';
 
 let shop: BrowserShop;
 let page: Page;
@@ -16,22 +16,7 @@ beforeAll(async () => {
 
 afterAll(() => shop?.close());
 
-/** A channel called from the page as the app does, with the page's session. */
-async function api<T>(channel: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([c, i]) => {
-      const res = await fetch(`/api/${c}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ requestId: crypto.randomUUID(), input: i }),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [channel, input] as const,
-  );
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+const api = <T>(channel: string, input: unknown) => pageApi<T>(page, channel, input);
 
 describe("owner's points view", () => {
   it('the owner sees the points liability and exports the purchases', async () => {

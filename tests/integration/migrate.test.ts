@@ -61,6 +61,7 @@ describe('migrateToLatest', () => {
       'draw_prizes',
       'draws',
       'duplicate_candidates',
+      'growth_ledger',
       'import_batches',
       'import_mappings',
       'import_rejects',
@@ -74,6 +75,7 @@ describe('migrateToLatest', () => {
       'member_name_grams',
       'member_opening_balances',
       'member_tags',
+      'member_tiers',
       'members',
       'meta',
       'points_allocations',
@@ -86,6 +88,10 @@ describe('migrateToLatest', () => {
       'settings',
       'staff',
       'tags',
+      'tier_changes',
+      'tier_service_uses',
+      'tier_services',
+      'tiers',
     ]);
     expect(
       (raw.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract/index.js';
 import { addStaff, auditRows, closeShops, openShop, signedIn, type Client, type Harness } from './harness.js';
+import { setDraw } from './drawsHelpers.js';
 import { expectLedgerConsistent, newMember, setDay, setRules } from './pointsHelpers.js';
 
 afterEach(closeShops);
@@ -196,5 +197,105 @@ describe('rewards catalog', () => {
     const img = await owner.fail('rewards.save', coupon({ image: 'data:image/gif;base64,AAAA' }));
     expect(img.fields).toMatchObject({ image: { messageKey: 'errors.rewards.imageType' } });
     expect(count(h, 'rewards')).toBe(0);
+  });
+});
+
+describe('rewards reserved for a tier', () => {
+  /** The default tier table's id for a tier name (普通 0, 银卡 1, 金卡 2, 钻石 3). */
+  async function tierId(c: Client, name: string): Promise<number> {
+    return (await c.call('tiers.config', {})).tiers.find((t) => t.name === name)!.id;
+  }
+  const buy = (c: Client, memberId: number, yuan: number) =>
+    c.call('purchases.record', { memberId, amountFen: yuan * 100, paymentMethod: 'cash' });
+  const stockOf = (h: Harness, id: number) =>
+    (h.backend.raw.prepare('select stock from rewards where id = ?').get(id) as { stock: number }).stock;
+
+  it('a lower tier is offered it blocked and refused, changing nothing; reaching the tier opens it', async () => {
+    const { h, owner } = await openShop();
+    const gold = await tierId(owner, '金卡会员');
+    const r = await owner.call('rewards.save', coupon({ stock: 5, minTierId: gold }));
+    expect(r).toMatchObject({ minTierId: gold, minTierName: '金卡会员' });
+    expect((await owner.call('rewards.list', {}))[0]).toMatchObject({ minTierId: gold, minTierName: '金卡会员' });
+    const open = await owner.call('rewards.save', coupon({ name: '人人可兑' }));
+    expect(open).toMatchObject({ minTierId: null, minTierName: null });
+    const m = await memberWith(owner, 1000);
+
+    const refuse = async (): Promise<void> => {
+      const before = (await owner.call('points.get', { memberId: m })).balance;
+      expect(await owner.fail('rewards.redeem', { memberId: m, rewardId: r.id })).toMatchObject({
+        code: 'CONFLICT',
+        messageKey: 'errors.rewards.block.tierTooLow',
+        params: { tier: '金卡会员' },
+      });
+      expect((await owner.call('points.get', { memberId: m })).balance).toBe(before);
+      expect(stockOf(h, r.id)).toBe(5);
+      expect(count(h, 'redemptions')).toBe(0);
+      const offers = await owner.call('rewards.offers', { memberId: m });
+      expect(offers.find((o) => o.id === r.id)).toMatchObject({ block: 'tierTooLow', minTierName: '金卡会员' });
+      expect(offers.find((o) => o.id === open.id)).toMatchObject({ block: null });
+    };
+    await refuse();
+    // ¥1,000 is 1,000 growth: 银卡会员 (rank 1), still below 金卡会员.
+    expect((await buy(owner, m, 1000)).tier.change).toMatchObject({ to: '银卡会员' });
+    await refuse();
+    // ¥4,000 more reaches 5,000: 金卡会员.
+    expect((await buy(owner, m, 4000)).tier.change).toMatchObject({ to: '金卡会员' });
+    expect((await owner.call('rewards.offers', { memberId: m })).find((o) => o.id === r.id)).toMatchObject({
+      block: null,
+    });
+    const before = (await owner.call('points.get', { memberId: m })).balance;
+    const res = await owner.call('rewards.redeem', { memberId: m, rewardId: r.id });
+    expect(res.summary.balance).toBe(before - 200);
+    expect(stockOf(h, r.id)).toBe(4);
+    expectLedgerConsistent(h);
+  });
+
+  it('a higher tier may redeem a reward reserved for a lower one', async () => {
+    const { h, owner } = await openShop();
+    const silver = await tierId(owner, '银卡会员');
+    const r = await owner.call('rewards.save', coupon({ minTierId: silver }));
+    const m = await memberWith(owner, 1000);
+    h.backend.raw
+      .prepare('insert into member_tiers (member_id, tier_id, since) values (?, ?, ?)')
+      .run(m, await tierId(owner, '钻石会员'), '2026-03-01');
+    expect((await owner.call('rewards.redeem', { memberId: m, rewardId: r.id })).redemption.status).toBe('issued');
+  });
+
+  it('a draw prize is granted whatever the tier: the reservation limits only redemption', async () => {
+    const { h, owner } = await openShop();
+    const r = await owner.call('rewards.save', coupon({ minTierId: await tierId(owner, '金卡会员') }));
+    await setDraw(owner, [{ kind: 'reward', name: '代金券', rewardId: r.id, probabilityBp: 10_000, stock: null }]);
+    const m = await memberWith(owner, 100);
+    const d = await owner.call('draws.draw', { memberId: m });
+    expect(d.draw).toMatchObject({ outcome: 'reward', fellBack: false, redemptionId: expect.any(Number) });
+    expectLedgerConsistent(h);
+  });
+
+  it('saves only an active tier, and the tier table keeps a tier a reward is reserved for', async () => {
+    const { h, owner } = await openShop();
+    expect((await owner.fail('rewards.save', coupon({ minTierId: 999 }))).fields).toMatchObject({
+      minTierId: { messageKey: 'errors.rewards.tierNotFound' },
+    });
+    expect(count(h, 'rewards')).toBe(0);
+    const gold = await tierId(owner, '金卡会员');
+    const r = await owner.call('rewards.save', coupon({ minTierId: gold }));
+    const config = await owner.call('tiers.config', {});
+    const withoutGold = {
+      settings: config.settings,
+      tiers: config.tiers.filter((t) => t.id !== gold).map(({ members: _m, rank: _r, ...t }) => t),
+    };
+    expect(await owner.fail('tiers.save', withoutGold)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.tiers.reserved',
+      params: { name: '金卡会员' },
+    });
+    expect((await owner.call('tiers.config', {})).tiers.map((t) => t.name)).toContain('金卡会员');
+    // Once the reward is open to everyone, the tier can go.
+    await owner.call('rewards.save', { ...coupon({ minTierId: null }), id: r.id });
+    await owner.call('tiers.save', withoutGold);
+    expect((await owner.call('tiers.config', {})).tiers.map((t) => t.name)).not.toContain('金卡会员');
+    expect((await owner.fail('rewards.save', coupon({ minTierId: gold }))).fields).toMatchObject({
+      minTierId: { messageKey: 'errors.rewards.tierNotFound' },
+    });
   });
 });

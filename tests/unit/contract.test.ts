@@ -90,6 +90,12 @@ describe('the channel table', () => {
       'rewards.offers',
       'rewards.redemptions',
       'rewards.lookupCode',
+      'tiers.config',
+      'tiers.member',
+      'tiers.atRisk',
+      'tiers.changes',
+      'tiers.history',
+      'tiers.distribution',
       'backups.status',
       'backups.listFolder',
       // Outside a transaction (VACUUM INTO, replacing the database): nothing to store a result in.

@@ -66,6 +66,10 @@ export async function eraseMember(ctx: Ctx, input: { id: number; confirm: string
     .set({ snapshot: '{}' })
     .where((eb) => eb.or([eb('survivor_id', 'in', ids), eb('merged_id', 'in', ids)]))
     .execute();
+  // Free text staff wrote about the person; an erased record holds no tier.
+  await ctx.db.updateTable('tier_changes').set({ reason: '' }).where('member_id', 'in', ids).execute();
+  await ctx.db.updateTable('tier_service_uses').set({ undo_reason: '' }).where('member_id', 'in', ids).execute();
+  await ctx.db.deleteFrom('member_tiers').where('member_id', 'in', ids).execute();
   // An import's before/after values of this person; an undo then leaves the erased record alone.
   await ctx.db.updateTable('import_updates').set({ changes: '{}' }).where('member_id', 'in', ids).execute();
   await ctx.db.deleteFrom('import_rejects').where('member_id', 'in', ids).execute();

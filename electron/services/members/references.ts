@@ -61,6 +61,26 @@ function repointCandidates(column: 'member_a' | 'member_b') {
   };
 }
 
+/** Of two records' tiers the higher stays (a manual one counts as it stands). */
+async function keepHigherTier(ctx: Ctx, survivorId: number, mergedId: number): Promise<number> {
+  const rows = await ctx.db
+    .selectFrom('member_tiers as mt')
+    .innerJoin('tiers as t', 't.id', 'mt.tier_id')
+    .select(['mt.member_id', 't.rank'])
+    .where('mt.member_id', 'in', [survivorId, mergedId])
+    .execute();
+  const merged = rows.find((r) => r.member_id === mergedId);
+  if (!merged) return 0;
+  const survivor = rows.find((r) => r.member_id === survivorId);
+  if (survivor && survivor.rank >= merged.rank) {
+    await ctx.db.deleteFrom('member_tiers').where('member_id', '=', mergedId).execute();
+    return 0;
+  }
+  await ctx.db.deleteFrom('member_tiers').where('member_id', '=', survivorId).execute();
+  await ctx.db.updateTable('member_tiers').set({ member_id: survivorId }).where('member_id', '=', mergedId).execute();
+  return 1;
+}
+
 /**
  * Every column in the schema that references members(id), and what a merge does with it. A test
  * compares this list with the database's own foreign keys: a new table that points at members
@@ -143,6 +163,12 @@ export const memberReferences: MemberReference[] = [
   { table: 'redemptions', column: 'member_id', merge: { kind: 'move' } },
   // Lucky draws are the person's too: the daily limit counts both records' draws of a day.
   { table: 'draws', column: 'member_id', merge: { kind: 'move' } },
+  // The person's growth value and tier history; the higher of the two tiers stays, with its dates
+  // (the combined growth may qualify higher still: the next daily sweep upgrades).
+  { table: 'growth_ledger', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'tier_changes', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'tier_service_uses', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'member_tiers', column: 'member_id', merge: { kind: 'custom', run: keepHigherTier } },
   // An import's record of what it changed on that record, so undo compares against it.
   { table: 'import_updates', column: 'member_id', merge: { kind: 'history' } },
   { table: 'import_rejects', column: 'member_id', merge: { kind: 'history' } },

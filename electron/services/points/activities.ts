@@ -4,6 +4,7 @@ import { requireStaff, type Ctx } from '../../context.js';
 import { writeAudit } from '../audit.js';
 import { mustGetWritable } from '../members/rows.js';
 import { shopToday } from '../members/view.js';
+import { growForActivity } from '../tiers/earnGrowth.js';
 import { addEvent } from '../timeline.js';
 import { credit } from './ledger.js';
 import { loadPointsRules } from './rules.js';
@@ -122,5 +123,6 @@ export async function markAttendee(ctx: Ctx, input: { activityId: number; member
     .values({ activity_id: activity.id, member_id: member.id, entry_id: entryId, at: ctx.nowIso, staff_id: me.id })
     .execute();
   await addEvent(ctx, member.id, 'activity', { activityId: activity.id, name: activity.name, points: activity.points });
+  await growForActivity(ctx, member.id, activity.id);
   return pointsSummary(ctx, member.id);
 }

@@ -5,6 +5,7 @@ import { addDays } from '../../../shared/rules/earning.js';
 import { addEvent } from '../timeline.js';
 import { credit } from './ledger.js';
 import { loadPointsRules } from './rules.js';
+import { loadTierBook } from '../tiers/state.js';
 
 /** A PC switched off over a birthday still pays it at the next start within this many days. */
 const lateDays = 6;
@@ -32,7 +33,11 @@ function keysFor(day: string): { solar: string[]; lunar: string[] } {
  */
 export async function grantBirthdayBonuses(backend: Backend, today: string): Promise<number> {
   const rules = await loadPointsRules(backend.db);
-  if (rules.birthdayPoints <= 0) return 0;
+  const { tiers } = await loadTierBook(backend.db);
+  // A tier's own birthday bonus replaces the rules' one for its members.
+  const bonusOf = (tierId: number | null) =>
+    (tiers.find((t) => t.id === tierId) ?? tiers[0])?.birthdayPoints ?? rules.birthdayPoints;
+  if (rules.birthdayPoints <= 0 && tiers.every((t) => !t.birthdayPoints)) return 0;
   let granted = 0;
   for (let back = lateDays; back >= 0; back--) {
     const day = addDays(today, -back);
@@ -40,7 +45,8 @@ export async function grantBirthdayBonuses(backend: Backend, today: string): Pro
     const { solar, lunar } = keysFor(day);
     const ids = await backend.db
       .selectFrom('members')
-      .select('id')
+      .leftJoin('member_tiers', 'member_tiers.member_id', 'members.id')
+      .select(['id', 'member_tiers.tier_id'])
       .where('archived_at', 'is', null)
       .where('erased_at', 'is', null)
       .where('merged_into', 'is', null)
@@ -65,17 +71,13 @@ export async function grantBirthdayBonuses(backend: Backend, today: string): Pro
     for (let i = 0; i < ids.length; i += 500)
       await backend.db.transaction().execute(async (trx) => {
         const ctx = { ...standaloneCtx(backend, null), db: trx };
-        for (const { id } of ids.slice(i, i + 500)) {
-          await credit(
-            ctx,
-            rules,
-            { memberId: id, kind: 'birthday', refType: 'year', refId: year },
-            rules.birthdayPoints,
-            {
-              freeze: false,
-            },
-          );
-          await addEvent(ctx, id, 'birthdayBonus', { points: rules.birthdayPoints, year });
+        for (const { id, tier_id: tierId } of ids.slice(i, i + 500)) {
+          const points = bonusOf(tierId);
+          if (points <= 0) continue;
+          await credit(ctx, rules, { memberId: id, kind: 'birthday', refType: 'year', refId: year }, points, {
+            freeze: false,
+          });
+          await addEvent(ctx, id, 'birthdayBonus', { points, year });
           granted += 1;
         }
       });

@@ -8,7 +8,8 @@ import { credit, debit, usableOf } from '../points/ledger.js';
 import { awardReferral } from '../points/referral.js';
 import { loadPointsRules } from '../points/rules.js';
 import { pointsSummary } from '../points/summary.js';
-import { tierMultiplierPct } from '../points/tierHook.js';
+import { growPurchase } from '../tiers/earnGrowth.js';
+import { loadTierBook, multiplierOf } from '../tiers/state.js';
 import { addEvent } from '../timeline.js';
 import { toPurchase } from './view.js';
 
@@ -42,13 +43,14 @@ export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<Pu
     if (usable < input.pointsUsed) throw fieldError('pointsUsed', 'errors.points.notEnough', { usable });
   }
   const day = shopToday(ctx);
+  const book = await loadTierBook(ctx.db);
   const earned = earnedPoints(rules, {
     amountFen: input.amountFen,
     pointsUsedFen,
     couponFen: input.couponFen,
     category: input.category,
     day,
-    tierPct: await tierMultiplierPct(ctx, member.id),
+    tierPct: await multiplierOf(ctx, book, member.id),
   });
 
   const row = await ctx.db
@@ -75,12 +77,14 @@ export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<Pu
   if (input.pointsUsed > 0) await debit(ctx, { ...ref, kind: 'pay' }, input.pointsUsed, { usableOnly: true });
   if (earned.points > 0) await credit(ctx, rules, { ...ref, kind: 'purchase' }, earned.points, { freeze: true });
   await awardReferral(ctx, rules, member, 'firstPurchase');
+  const tier = await growPurchase(ctx, book, row);
   await addEvent(ctx, member.id, 'purchase', {
     purchaseId: row.id,
     amountFen: row.amount_fen,
     points: earned.points,
     pointsUsed: input.pointsUsed,
     promotion: earned.promotion,
+    growth: tier.growthDelta,
   });
-  return { purchase: await toPurchase(ctx, row), summary: await pointsSummary(ctx, member.id) };
+  return { purchase: await toPurchase(ctx, row), summary: await pointsSummary(ctx, member.id), tier };
 }

@@ -7,6 +7,7 @@ import { writeAudit } from '../audit.js';
 import { shopToday } from '../members/view.js';
 import { debit, restore } from '../points/ledger.js';
 import { pointsSummary } from '../points/summary.js';
+import { shrinkForRefund } from '../tiers/earnGrowth.js';
 import { addEvent } from '../timeline.js';
 import { mustGetPurchase, toPurchase } from './view.js';
 
@@ -103,6 +104,7 @@ export async function refundPurchase(ctx: Ctx, input: RefundInput): Promise<Refu
     pointsReturned: giveBack,
   };
   await addEvent(ctx, purchase.member_id, 'refund', data, input.reason);
+  const tier = await shrinkForRefund(ctx, purchase, refundedAfter);
   await writeAudit(ctx.db, { at: ctx.nowIso, staffId: me.id, action: 'purchases.refunded', details: data });
   return {
     refundId: refund.id,
@@ -111,5 +113,6 @@ export async function refundPurchase(ctx: Ctx, input: RefundInput): Promise<Refu
     shortfall: taken.shortfall,
     pointsReturned: giveBack,
     summary: await pointsSummary(ctx, purchase.member_id),
+    tier,
   };
 }

@@ -8,8 +8,9 @@ import { mustGetWritable } from '../members/rows.js';
 import { shopToday } from '../members/view.js';
 import { debit, restore, usableOf } from '../points/ledger.js';
 import { pointsSummary } from '../points/summary.js';
+import { loadTierBook, tierStateOf } from '../tiers/state.js';
 import { addEvent } from '../timeline.js';
-import { mustGetReward, redeemBlock, type RewardRow } from './catalog.js';
+import { mustGetReward, redeemBlock, tierAllows, type RewardRow } from './catalog.js';
 import { newCode } from './codes.js';
 import { canCancelLater, getRedemption } from './view.js';
 
@@ -64,8 +65,9 @@ async function issue(
 
 /**
  * A member exchanges points for a reward, in one transaction: availability, stock, the member's
- * limit and usable balance are checked, the points come off the soonest-expiring lots, stock goes
- * down by one and a coupon or voucher gets its code.
+ * tier (a reward may be reserved for a tier and above), limit and usable balance are checked, the
+ * points come off the soonest-expiring lots, stock goes down by one and a coupon or voucher gets
+ * its code.
  */
 export async function redeemReward(ctx: Ctx, input: { memberId: number; rewardId: number }): Promise<RedemptionResult> {
   const me = requireStaff(ctx);
@@ -80,11 +82,15 @@ export async function redeemReward(ctx: Ctx, input: { memberId: number; rewardId
     .where('status', '<>', 'cancelled')
     .executeTakeFirstOrThrow();
   const usable = await usableOf(ctx, member.id);
-  const { block } = redeemBlock(reward, shopToday(ctx), Number(mine.n), usable);
-  if (block)
+  const { tiers } = await loadTierBook(ctx.db);
+  const { rank } = (await tierStateOf(ctx.db, tiers, member.id)).tier;
+  const { block } = redeemBlock(reward, shopToday(ctx), Number(mine.n), usable, tierAllows(reward, tiers, rank));
+  if (block) {
+    const tier = reward.min_tier_id === null ? undefined : tiers.find((t) => t.id === reward.min_tier_id);
     throw appError('CONFLICT', `errors.rewards.block.${block}`, {
-      params: { usable, cost: reward.points_cost, limit: reward.per_member_limit ?? 0 },
+      params: { usable, cost: reward.points_cost, limit: reward.per_member_limit ?? 0, tier: tier?.name ?? '' },
     });
+  }
   const { id, code } = await issue(ctx, reward, member.id, reward.points_cost, 'redeem', null);
   const ref = { memberId: member.id, kind: 'redeem' as const, refType: 'redemption', refId: id, note: reward.name };
   const { entryId } = await debit(ctx, ref, reward.points_cost, { usableOnly: true });
@@ -103,6 +109,7 @@ export async function redeemReward(ctx: Ctx, input: { memberId: number; rewardId
 /**
  * A reward given rather than bought (a lucky-draw prize, a complaint's compensation): no points,
  * but stock and the active flag still count. Runs in the caller's transaction.
+ * The tier reservation is not checked: it limits a member's own redemption, not what the shop gives.
  */
 export async function grantReward(
   ctx: Ctx,

@@ -23,6 +23,9 @@ import { HabitsCard } from '../points/HabitsCard';
 import { MemberPointsCard } from '../points/MemberPointsCard';
 import { PurchasesCard } from '../points/PurchasesCard';
 import { MemberRewardsCard } from '../rewards/MemberRewardsCard';
+import { MemberCardButton } from '../tiers/MemberCardButton';
+import { MemberTierCard } from '../tiers/MemberTierCard';
+import { useMemberTier } from '../tiers/useMemberTier';
 
 /** The member page: who they are, what they agreed to, their cards and tags, and what happened. */
 export function MemberPage({ id }: { id: number }) {
@@ -43,6 +46,7 @@ function MemberView({ member: m }: { member: Member }) {
   // A merged tombstone or an erased record is history: the main process refuses writes to it.
   const writable = m.mergedInto === null && m.erasedAt === null;
   const role = useSession((s) => s.session)!.staff.role;
+  const tier = useMemberTier(m.id).data?.tier;
   const archive = useCommand('members.setArchived', { invalidates: ['members'] });
   const confirm = useCommand('members.confirmDetails', {
     invalidates: ['members'],
@@ -76,6 +80,7 @@ function MemberView({ member: m }: { member: Member }) {
         ))}
         {writable && (
           <Group ml="auto" gap="xs">
+            <MemberCardButton member={m} tier={tier ? { name: tier.name, color: tier.color } : null} />
             {can(role, 'members.merge') && (
               <Button size="xs" variant="default" leftSection={<IconGitMerge size={14} />} onClick={mergeWith.open}>
                 {t('duplicates.mergeWith')}
@@ -130,6 +135,7 @@ function MemberView({ member: m }: { member: Member }) {
           <HabitsCard memberId={m.id} />
         </Grid.Col>
       </Grid>
+      <MemberTierCard memberId={m.id} writable={writable && m.archivedAt === null} />
       <PurchasesCard memberId={m.id} />
       <MemberRewardsCard memberId={m.id} writable={writable && m.archivedAt === null} />
       <Grid>

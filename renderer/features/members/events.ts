@@ -63,6 +63,11 @@ export function describeEvent(t: TFunction, e: TimelineEvent, tagNames: Map<numb
       const short = Number(d.shortfall ?? 0);
       return short ? line + t('members.clauseSeparator') + t('points.refund.shortfall', { points: short }) : line;
     }
+    case 'tierChange':
+      return t(`members.events.tierChanges.${d.auto === true ? 'manualEndAuto' : String(d.kind)}`, {
+        ...d,
+        defaultValue: t('members.events.tierChange', d),
+      });
     default:
       return t(`members.events.${e.kind}`, { ...d, defaultValue: e.kind });
   }

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Group, Pagination, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Pagination, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { MemberLink } from '../../ui/MemberLink';
 import { call } from '../../api/client';
 
 const pageSize = 50;
@@ -47,12 +47,7 @@ export function ExpiringPage() {
             {rows.map((r) => (
               <Table.Tr key={r.memberId}>
                 <Table.Td>
-                  <Anchor component={Link} href={`/members/${r.memberId}`}>
-                    {r.name || r.memberNo}
-                  </Anchor>{' '}
-                  <Text span size="sm" c="dimmed">
-                    {r.memberNo} {r.phone}
-                  </Text>
+                  <MemberLink id={r.memberId} name={r.name} memberNo={r.memberNo} extra={r.phone} />
                 </Table.Td>
                 <Table.Td ta="right">{r.points}</Table.Td>
                 <Table.Td>{r.on}</Table.Td>

@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Alert,
   Button,
-  Card,
   Group,
   Loader,
   MultiSelect,
@@ -28,6 +27,7 @@ import { showErrors } from '../../ui/errors';
 import { fieldProblem, yuanField } from './money';
 import { fromForm, toForm, type RulesForm } from './rulesForm';
 import { IntegerInput } from '../../ui/IntegerInput';
+import { section } from '../../ui/section';
 
 /** Points rules (owner, manager): earning, categories, promotions, freeze, expiry, check-in, referral, birthday, spend levels. */
 export function PointsRulesPage() {
@@ -59,14 +59,6 @@ function RulesEditor({ rules }: { rules: PointsRules }) {
     >
       <IconTrash size={16} />
     </ActionIcon>
-  );
-  const section = (title: string, children: React.ReactNode) => (
-    <Card withBorder>
-      <Title order={4} mb="sm">
-        {title}
-      </Title>
-      <Stack gap="sm">{children}</Stack>
-    </Card>
   );
 
   return (

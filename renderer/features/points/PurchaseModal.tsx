@@ -12,6 +12,8 @@ import { PrintSlip } from '../slips/PrintSlip';
 import { useSlips } from '../slips/useSlips';
 import { fieldProblem, yuanField } from './money';
 import { IntegerInput } from '../../ui/IntegerInput';
+import { CounterTierBadge } from '../tiers/CounterTierBadge';
+import { TierOutcomeNote } from '../tiers/TierOutcomeNote';
 
 interface Values {
   amount: string;
@@ -61,7 +63,7 @@ export function PurchaseModal({
     },
   });
   const record = useCommand('purchases.record', {
-    invalidates: ['points', 'purchases', 'members'],
+    invalidates: ['points', 'purchases', 'members', 'tiers'],
     onSuccess: (r) => {
       setResult(r);
       setTimeout(() => doneRef.current?.focus(), 0);
@@ -102,6 +104,7 @@ export function PurchaseModal({
             {t('points.purchase.earned', { points: result.purchase.pointsEarned })}
           </Text>
           <Text data-testid="new-balance">{t('points.purchase.newBalance', { balance: result.summary.balance })}</Text>
+          <TierOutcomeNote outcome={result.tier} />
           {result.summary.frozen > 0 && (
             <Text c="orange">
               {t('points.purchase.usableNow', { usable: result.summary.usable })}{' '}
@@ -127,6 +130,7 @@ export function PurchaseModal({
       ) : (
         <form onSubmit={submit}>
           <Stack>
+            <CounterTierBadge memberId={memberId} />
             <TextInput
               label={t('points.purchase.amount')}
               description={t('points.purchase.amountHint')}

@@ -8,6 +8,7 @@ import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
 import { fieldProblem, yuanField } from './money';
+import { withTierOutcome } from '../tiers/TierOutcomeNote';
 
 /** A full or partial refund of one purchase; the main process works out the points. */
 export function RefundModal({ purchase, onClose }: { purchase: PurchaseInfo | null; onClose: () => void }) {
@@ -18,14 +19,14 @@ export function RefundModal({ purchase, onClose }: { purchase: PurchaseInfo | nu
     initialValues: { amount: '', reason: '' },
     validate: { amount: (v) => fieldProblem(yuanField(t, v, true)) },
   });
-  const refund = useCommand('purchases.refund', { invalidates: ['points', 'purchases', 'members'] });
+  const refund = useCommand('purchases.refund', { invalidates: ['points', 'purchases', 'members', 'tiers'] });
   const done = (fen: number, r: RefundResult) => {
     const parts = [t('points.refund.done', { amount: formatFen(fen), points: r.pointsReversed })];
     if (r.pointsReturned) parts.push(t('points.refund.returned', { points: r.pointsReturned }));
     if (r.shortfall) parts.push(t('points.refund.shortfall', { points: r.shortfall }));
     notifications.show({
       color: r.shortfall ? 'orange' : 'teal',
-      message: parts.join(t('members.clauseSeparator')),
+      message: withTierOutcome(parts.join(t('members.clauseSeparator')), r.tier),
       autoClose: 8000,
     });
     form.reset();

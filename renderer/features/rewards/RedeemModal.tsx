@@ -85,6 +85,11 @@ export function RedeemModal({ memberId, opened, onClose }: { memberId: number; o
               {o.image && <Image src={o.image} alt="" h={56} w={56} fit="contain" />}
               <Stack gap={2} style={{ flex: 1 }}>
                 <Text fw={600}>{o.name}</Text>
+                {o.minTierName && (
+                  <Text size="xs" c="dimmed">
+                    {t('rewards.tierAndAbove', { tier: o.minTierName })}
+                  </Text>
+                )}
                 <Text size="xs" c="dimmed">
                   {t(`rewards.kinds.${o.kind}`)} {rewardPrice(t, o)}
                 </Text>
@@ -98,7 +103,13 @@ export function RedeemModal({ memberId, opened, onClose }: { memberId: number; o
               </Stack>
             </Group>
             <Group justify="space-between" mt="xs">
-              {o.block ? <Badge color="gray">{t(`rewards.block.${o.block}`)}</Badge> : <span />}
+              {o.block ? (
+                <Badge color="gray" data-testid="offer-block">
+                  {t(`rewards.block.${o.block}`, { tier: o.minTierName ?? '' })}
+                </Badge>
+              ) : (
+                <span />
+              )}
               <Button size="xs" disabled={o.block !== null} onClick={() => setChosen(o)}>
                 {t('rewards.redeem.choose')}
               </Button>

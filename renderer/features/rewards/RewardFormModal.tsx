@@ -13,8 +13,10 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { rewardKinds, type RewardInfo } from '../../../shared/rewards.js';
+import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { notifyError, showErrors } from '../../ui/errors';
 import { fieldProblem, yuanField } from '../points/money';
@@ -38,6 +40,11 @@ export function RewardFormModal({ reward, onClose }: { reward: RewardInfo | null
       onClose();
     },
   });
+  const tiers = useQuery({ queryKey: ['tiers', 'config'], queryFn: () => call('tiers.config', {}) });
+  const tierOptions = [
+    { value: '', label: t('rewards.form.allMembers') },
+    ...(tiers.data?.tiers ?? []).map((tier) => ({ value: String(tier.id), label: tier.name })),
+  ];
   const kind = form.getValues().kind;
   const image = form.getValues().image;
   const number = (field: keyof RewardValues, min: number, description?: string) => (
@@ -76,6 +83,14 @@ export function RewardFormModal({ reward, onClose }: { reward: RewardInfo | null
             <TextInput type="date" label={t('rewards.form.availableFrom')} {...form.getInputProps('availableFrom')} />
             <TextInput type="date" label={t('rewards.form.availableTo')} {...form.getInputProps('availableTo')} />
             {kind !== 'goods' && number('codeValidDays', 1, t('rewards.form.validHint'))}
+            <Select
+              label={t('rewards.form.minTier')}
+              description={t('rewards.form.minTierHint')}
+              data={tierOptions}
+              allowDeselect={false}
+              data-testid="reward-min-tier"
+              {...form.getInputProps('minTierId')}
+            />
           </SimpleGrid>
           <Textarea label={t('rewards.form.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <Group align="flex-end">

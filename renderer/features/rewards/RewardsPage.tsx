@@ -21,6 +21,8 @@ export function RewardsPage() {
     queryKey: ['rewards', 'list', manage],
     queryFn: () => call('rewards.list', { includeInactive: manage }),
   });
+  const tiers = useQuery({ queryKey: ['tiers', 'config'], queryFn: () => call('tiers.config', {}) });
+  const tierColor = (id: number | null) => tiers.data?.tiers.find((x) => x.id === id)?.color ?? 'gray';
   const [editing, setEditing] = useState<RewardInfo | 'new' | null>(null);
   return (
     <Stack>
@@ -62,7 +64,12 @@ export function RewardsPage() {
                     <Table.Tr key={r.id}>
                       <Table.Td>{r.image && <Image src={r.image} alt="" h={40} w={40} fit="contain" />}</Table.Td>
                       <Table.Td>
-                        {r.name} {!r.active && <Badge color="gray">{t('rewards.inactive')}</Badge>}
+                        {r.name} {!r.active && <Badge color="gray">{t('rewards.inactive')}</Badge>}{' '}
+                        {r.minTierName && (
+                          <Badge variant="dot" color={tierColor(r.minTierId)} data-testid="reward-tier">
+                            {t('rewards.tierAndAbove', { tier: r.minTierName })}
+                          </Badge>
+                        )}
                         <Text size="xs" c="dimmed">
                           {[rewardPrice(t, r), rewardTerms(t, r)].filter(Boolean).join(' · ')}
                         </Text>

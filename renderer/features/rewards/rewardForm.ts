@@ -19,6 +19,8 @@ export interface RewardValues {
   codeValidDays: number | string;
   active: boolean;
   image: string | null;
+  /** A tier id as the Select holds it; '' = every member. */
+  minTierId: string;
 }
 
 export function rewardValues(r: RewardInfo | null): RewardValues {
@@ -36,6 +38,7 @@ export function rewardValues(r: RewardInfo | null): RewardValues {
     codeValidDays: r?.codeValidDays ?? '',
     active: r?.active ?? true,
     image: r?.image ?? null,
+    minTierId: r?.minTierId ? String(r.minTierId) : '',
   };
 }
 
@@ -59,6 +62,7 @@ export function rewardInput(t: TFunction, v: RewardValues, id: number | undefine
     codeValidDays: optionalNumber(v.codeValidDays),
     active: v.active,
     image: v.image,
+    minTierId: v.minTierId === '' ? null : Number(v.minTierId),
   };
 }
 
