@@ -114,7 +114,8 @@ export interface MemberTier {
   windowFrom: string | null;
   next: { tier: TierInfo; missing: number } | null;
   /** When the tier is next reviewed and how much growth keeps it (null for the base tier). */
-  review: { on: string; retention: number; missing: number; dropsTo: TierInfo } | null;
+  /** `counted`: growth so far that will still be in the window on the review day. */
+  review: { on: string; retention: number; counted: number; missing: number; dropsTo: TierInfo } | null;
   since: string | null;
   manual: ManualTier | null;
   services: ServiceUsage[];

@@ -85,8 +85,8 @@ describe('the printable member card', () => {
     memberNo = (await page.getByTestId('member-no').textContent()) ?? '';
     expect(memberNo).toMatch(/^M\d{6}$/);
 
-    await page.getByRole('button', { name: '会员卡' }).click();
-    const dialog = page.getByRole('dialog', { name: '会员卡' });
+    await page.getByRole('button', { name: '打印会员卡' }).click();
+    const dialog = page.getByRole('dialog', { name: '打印会员卡' });
     const preview = dialog.getByTestId('member-card-preview');
     await preview.waitFor();
     expect(await preview.getAttribute('alt')).toBe('欧阳娜娜的会员卡');
@@ -120,14 +120,14 @@ describe('the printable member card', () => {
     expect(mm(height)).toBeCloseTo(54, 0);
     // Slips keep their own paper once the card is closed.
     await page.keyboard.press('Escape');
-    await page.getByRole('dialog', { name: '会员卡' }).waitFor({ state: 'detached' });
+    await page.getByRole('dialog', { name: '打印会员卡' }).waitFor({ state: 'detached' });
     const after = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, format: 'A4' }));
     expect(mm(after.getPage(0).getSize().width)).not.toBeCloseTo(85.6, 0);
   });
 
   it('downloads a one-page PDF of exactly the card size whose codes read as the member number', async () => {
-    await page.getByRole('button', { name: '会员卡' }).click();
-    const dialog = page.getByRole('dialog', { name: '会员卡' });
+    await page.getByRole('button', { name: '打印会员卡' }).click();
+    const dialog = page.getByRole('dialog', { name: '打印会员卡' });
     await dialog.getByTestId('member-card-preview').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -94,7 +94,7 @@ describe('membership tier on the member page and at the counter', () => {
     expect(await card().getByTestId('tier-next').textContent()).toBe('再消费 4000 成长值升级为「金卡会员」');
     expect(await card().getByTestId('tier-review').textContent()).toMatch(
       // The review counts the growth still in the window on that day: today's purchase will have left it.
-      /^\d{4}年\d{1,2}月\d{1,2}日 保级审核：需 500，还差 500，否则降为「普通会员」$/,
+      /^\d{4}年\d{1,2}月\d{1,2}日 保级审核：需 500，已计入 0，还差 500，否则降为「普通会员」$/,
     );
     expect(await card().getByTestId('benefit-price').textContent()).toBe('98折');
     expect(await card().getByTestId('benefit-multiplier').textContent()).toBe('1.1 倍');
@@ -192,8 +192,8 @@ describe('membership tier on the member page and at the counter', () => {
 
     await card().getByRole('button', { name: '等级记录' }).click();
     const history = page.getByRole('dialog', { name: '等级记录' }).getByTestId('tier-history');
-    await history.getByText('手动结束').waitFor();
-    for (const kind of ['手动设定', '退款撤回升级', '升级'])
+    await history.getByText('手动等级结束').waitFor();
+    for (const kind of ['手动设定', '退款撤销升级', '升级'])
       expect(await history.getByText(kind, { exact: true }).count()).toBe(1);
     await page.keyboard.press('Escape');
   });

@@ -28,7 +28,7 @@ describe('tiers: growth value and upgrades', () => {
       growth: 6000,
       next: { tier: { name: '钻石会员' }, missing: 14000 },
       // Today's growth leaves the window the day before the review (2026-03-02 … 2027-03-01).
-      review: { on: '2027-03-01', retention: 2500, missing: 2500, dropsTo: { name: '普通会员' } },
+      review: { on: '2027-03-01', retention: 2500, counted: 0, missing: 2500, dropsTo: { name: '普通会员' } },
       since: '2026-03-01',
       manual: null,
     });

@@ -9,6 +9,7 @@ import { awardReferral } from '../points/referral.js';
 import { loadPointsRules } from '../points/rules.js';
 import { pointsSummary } from '../points/summary.js';
 import { growPurchase } from '../tiers/earnGrowth.js';
+import { bringTierUpToDate } from '../tiers/review.js';
 import { loadTierBook, multiplierOf } from '../tiers/state.js';
 import { addEvent } from '../timeline.js';
 import { toPurchase } from './view.js';
@@ -44,6 +45,7 @@ export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<Pu
   }
   const day = shopToday(ctx);
   const book = await loadTierBook(ctx.db);
+  await bringTierUpToDate(ctx, book, member.id);
   const earned = earnedPoints(rules, {
     amountFen: input.amountFen,
     pointsUsedFen,

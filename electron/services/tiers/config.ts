@@ -146,7 +146,11 @@ export async function saveTiersConfig(ctx: Ctx, input: TiersConfigInput): Promis
     action: 'tiers.save',
     details: {
       settings: input.settings,
-      tiers: input.tiers.map((t) => `${t.name} ≥${t.threshold} (${t.retention})`),
+      // Everything the owner set, so the log says what a member's benefits were on any day.
+      tiers: input.tiers.map(({ id: _id, services, ...t }) => ({
+        ...t,
+        services: services.map(({ id: _s, ...v }) => v),
+      })),
     },
   });
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Backend } from '../../backend.js';
 import { standaloneCtx, type Ctx } from '../../context.js';
 import { nextReview, qualifiedRank, reviewRank, windowFrom } from '../../../shared/rules/tiers.js';
+import { shopToday } from '../members/view.js';
 import { growthBetween } from './growth.js';
 import { endManualTier } from './manual.js';
 import { loadTierBook, placeMember, recordChange, tierStateOf, upgradeIfQualified, type TierBook } from './state.js';
@@ -45,9 +46,22 @@ async function review(ctx: Ctx, book: TierBook, memberId: number, today: string)
       from: state.tier,
       to,
       growth,
+      day: on,
       data: { reviewOn: on, retention: state.tier.retention },
     });
   }
+}
+
+/**
+ * One member's due work, before the counter acts on their tier (a purchase's multiplier, a free
+ * service): a manual tier past its end ends, a review that is due runs — so the clerk never works
+ * on a tier the daily run has not reached yet (it may still be busy after start-up).
+ */
+export async function bringTierUpToDate(ctx: Ctx, book: TierBook, memberId: number): Promise<void> {
+  const today = shopToday(ctx);
+  const row = (await tierStateOf(ctx.db, book.tiers, memberId)).row;
+  if (row?.manual_until && row.manual_until < today) await endManualTier(ctx, book, memberId, '', true);
+  await review(ctx, book, memberId, today);
 }
 
 /**

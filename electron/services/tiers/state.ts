@@ -41,6 +41,8 @@ export interface ChangeRecord {
   ref?: { type: string; id: number };
   /** The member's row this change replaces, kept so the change can be undone exactly. */
   prev?: MemberTierRow | undefined;
+  /** The shop day it took effect, if not today (a review: its review date). */
+  day?: string;
   /** Extra details for the timeline (an automatic end, the end date of a manual tier). */
   data?: Record<string, unknown>;
 }
@@ -61,7 +63,7 @@ export async function recordChange(ctx: Ctx, memberId: number, c: ChangeRecord):
       prev_state: c.prev ? JSON.stringify(c.prev) : null,
       staff_id: ctx.staff?.id ?? null,
       at: ctx.nowIso,
-      day: shopToday(ctx),
+      day: c.day ?? shopToday(ctx),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

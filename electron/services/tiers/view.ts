@@ -28,7 +28,13 @@ export async function memberTier(ctx: Ctx, memberId: number): Promise<MemberTier
     // Growth now that will still be in the window on the review day.
     const atReview = await growthOf(ctx.db, settings, memberId, row.review_on);
     const dropsTo = tiers[reviewRank(tiers, tier.rank, atReview, settings.dropMode)]!;
-    review = { on: row.review_on, retention: tier.retention, missing: Math.max(0, tier.retention - atReview), dropsTo };
+    review = {
+      on: row.review_on,
+      retention: tier.retention,
+      counted: atReview,
+      missing: Math.max(0, tier.retention - atReview),
+      dropsTo,
+    };
   }
   const manualBy = row?.manual_by
     ? await ctx.db.selectFrom('staff').select('display_name').where('id', '=', row.manual_by).executeTakeFirst()

@@ -85,7 +85,7 @@ export function RedeemModal({ memberId, opened, onClose }: { memberId: number; o
               {o.image && <Image src={o.image} alt="" h={56} w={56} fit="contain" />}
               <Stack gap={2} style={{ flex: 1 }}>
                 <Text fw={600}>{o.name}</Text>
-                {o.minTierName && (
+                {o.minTierName && o.block !== 'tierTooLow' && (
                   <Text size="xs" c="dimmed">
                     {t('rewards.tierAndAbove', { tier: o.minTierName })}
                   </Text>

@@ -148,6 +148,11 @@ function GrowthColumn({ mt }: { mt: MemberTier }) {
           {review}
         </Text>
       )}
+      {mt.review && (
+        <Text size="xs" c="dimmed">
+          {t(mt.window === 'lifetime' ? 'tierMember.card.reviewLifetime' : 'tierMember.card.reviewRolling')}
+        </Text>
+      )}
       {mt.since && (
         <Text size="xs" c="dimmed">
           {t('tierMember.card.since', { since: day(mt.since), name: mt.tier.name })}
@@ -194,9 +199,7 @@ function Benefits({ tier }: { tier: TierInfo }) {
       )}
       {row(
         t('tierMember.benefits.complaint'),
-        tier.complaintPriority
-          ? t('tierMember.benefits.complaintLevel', { level: tier.complaintPriority })
-          : t('tierMember.benefits.complaintNone'),
+        t(`tiers.settings.priorities.${tier.complaintPriority}`),
         'benefit-complaint',
       )}
     </Stack>

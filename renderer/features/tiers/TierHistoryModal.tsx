@@ -44,11 +44,11 @@ export function TierHistoryModal({
             {rows.map((c) => (
               <Table.Tr key={c.id}>
                 <Table.Td>{dateTime(c.at)}</Table.Td>
-                <Table.Td>{t(`tierMember.history.kinds.${c.kind}`, { defaultValue: c.kind })}</Table.Td>
+                <Table.Td>{t(`tiers.kinds.${c.kind}`, { defaultValue: c.kind })}</Table.Td>
                 <Table.Td>{c.fromTier ? `${c.fromTier} → ${c.toTier}` : c.toTier}</Table.Td>
                 <Table.Td ta="right">{c.growth}</Table.Td>
                 <Table.Td>{c.reason}</Table.Td>
-                <Table.Td>{c.staffName ?? ''}</Table.Td>
+                <Table.Td>{c.staffName ?? t('tiers.report.system')}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

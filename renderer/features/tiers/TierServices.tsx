@@ -8,6 +8,7 @@ import type { ServiceUsage } from '../../../shared/tiers.js';
 import { useCommand } from '../../api/useCommand';
 import { notifyError } from '../../ui/errors';
 import { ReasonModal } from '../../ui/ReasonModal';
+import { periodText } from './tierFormat';
 
 /** The tier's free services with what is used and left this period; clerks mark a use or undo a mistaken one. */
 export function TierServices({
@@ -71,7 +72,7 @@ function ServiceRow({
         </Text>
       </Group>
       <Text size="sm" c={s.left ? undefined : 'dimmed'} data-testid="service-usage">
-        {t('tierMember.services.usage', { period: s.periodKey, used: s.used, count: s.left })}
+        {t('tierMember.services.usage', { period: periodText(t, s.periodKey), used: s.used, count: s.left })}
       </Text>
       {writable && (
         <Group gap={4} mt={6}>

@@ -22,3 +22,11 @@ export function counterLine(t: TFunction, tier: { discountPct: number; multiplie
     times: times(tier.multiplierPct),
   });
 }
+
+/** A service period key as people say it: '2026-Q4', '2026-12', '2026'. */
+export function periodText(t: TFunction, key: string): string {
+  const [year, part] = key.split('-') as [string, string | undefined];
+  if (part === undefined) return t('tierMember.services.periodYear', { year });
+  if (part.startsWith('Q')) return t('tierMember.services.periodQuarter', { year, quarter: part.slice(1) });
+  return t('tierMember.services.periodMonth', { year, month: Number(part) });
+}
