@@ -5,6 +5,7 @@ import { saveTiersConfig, tiersConfig } from './services/tiers/config.js';
 import { endManualByOwner, setManualTier } from './services/tiers/manual.js';
 import { atRisk, tierChanges, tierDistribution } from './services/tiers/reports.js';
 import { sweepSoon } from './services/tiers/review.js';
+import { forgetTierBook } from './services/tiers/state.js';
 import { undoService, useService } from './services/tiers/services.js';
 import { memberTier, tierHistory } from './services/tiers/view.js';
 
@@ -17,7 +18,10 @@ export const tiersHandlers: Handlers = {
   'tiers.save': async (ctx, input) => {
     await saveTiersConfig(ctx, input);
     const today = shopToday(ctx);
-    ctx.afterCommit(() => sweepSoon(ctx.backend, today));
+    ctx.afterCommit(() => {
+      forgetTierBook(ctx);
+      sweepSoon(ctx.backend, today);
+    });
     return tiersConfig(ctx);
   },
   'tiers.member': (ctx, input) => memberTier(ctx, input.memberId),

@@ -58,7 +58,6 @@ const statements = [
     at text not null
   )`,
   `create index growth_ledger_member on growth_ledger(member_id, day)`,
-  `create index growth_ledger_ref on growth_ledger(ref_type, ref_id)`,
   `create table tier_changes (
     id integer primary key autoincrement,
     member_id integer not null references members(id),

@@ -109,6 +109,19 @@ describe('tiers: reviews (保级)', () => {
     expect(await o.call('tiers.history', { memberId: lose })).toHaveLength(history.length);
   });
 
+  it('a purchase after a missed review is judged on the tier the review gives, before the daily run', async () => {
+    const { h, owner } = await openShop();
+    const m = await newMember(owner);
+    await owner.call('purchases.record', sale(m, 5000_00));
+    // The review day has passed but the daily run has not (the PC was just started).
+    const o = await setDay(h, '2027-03-02');
+    const r = await o.call('purchases.record', sale(m, 1000_00));
+    // Reviewed first (growth 0 of 2,500): back to the base tier, so ×1, not gold's ×1.2.
+    expect(r.purchase.pointsEarned).toBe(10);
+    expect((await o.call('tiers.history', { memberId: m }))[1]).toMatchObject({ kind: 'downgrade', day: '2027-03-01' });
+    expect((await o.call('tiers.member', { memberId: m })).tier.name).toBe('银卡会员');
+  });
+
   it('drops one level at a time when the shop says so', async () => {
     const { h, owner } = await openShop();
     await editTiers(owner, (c) => (c.settings.dropMode = 'oneLevel'));

@@ -10,7 +10,7 @@ import { loadPointsRules } from '../points/rules.js';
 import { pointsSummary } from '../points/summary.js';
 import { growPurchase } from '../tiers/earnGrowth.js';
 import { bringTierUpToDate } from '../tiers/review.js';
-import { loadTierBook, multiplierOf } from '../tiers/state.js';
+import { cachedTierBook, multiplierOf } from '../tiers/state.js';
 import { addEvent } from '../timeline.js';
 import { toPurchase } from './view.js';
 
@@ -44,7 +44,7 @@ export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<Pu
     if (usable < input.pointsUsed) throw fieldError('pointsUsed', 'errors.points.notEnough', { usable });
   }
   const day = shopToday(ctx);
-  const book = await loadTierBook(ctx.db);
+  const book = await cachedTierBook(ctx);
   await bringTierUpToDate(ctx, book, member.id);
   const earned = earnedPoints(rules, {
     amountFen: input.amountFen,

@@ -4,7 +4,7 @@ import type { TierOutcome } from '../../../shared/tiers.js';
 import type { Ctx } from '../../context.js';
 import { shopToday } from '../members/view.js';
 import { addGrowth, purchaseGrowthSoFar } from './growth.js';
-import { loadTierBook, revertUpgrades, upgradeIfQualified, type TierBook } from './state.js';
+import { cachedTierBook, revertUpgrades, upgradeIfQualified, type TierBook } from './state.js';
 
 interface PurchaseFigures {
   id: number;
@@ -38,8 +38,8 @@ export async function growPurchase(ctx: Ctx, book: TierBook, p: PurchaseFigures)
  * stands on its growth is reverted.
  */
 export async function shrinkForRefund(ctx: Ctx, p: PurchaseFigures, refundedAfterFen: number): Promise<TierOutcome> {
-  const book = await loadTierBook(ctx.db);
-  const { earned, taken } = await purchaseGrowthSoFar(ctx, p.id);
+  const book = await cachedTierBook(ctx);
+  const { earned, taken } = await purchaseGrowthSoFar(ctx, p.member_id, p.id);
   const share = refundShare(earned, p.amount_fen, refundedAfterFen, taken);
   await addGrowth(ctx, {
     memberId: p.member_id,
@@ -55,7 +55,7 @@ export async function shrinkForRefund(ctx: Ctx, p: PurchaseFigures, refundedAfte
 
 /** Attending an activity earns growth when the shop says so (and may upgrade). */
 export async function growForActivity(ctx: Ctx, memberId: number, activityId: number): Promise<void> {
-  const book = await loadTierBook(ctx.db);
+  const book = await cachedTierBook(ctx);
   const growth = book.settings.activityGrowth;
   if (growth <= 0) return;
   await addGrowth(ctx, {

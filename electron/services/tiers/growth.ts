@@ -65,10 +65,16 @@ export async function addGrowth(ctx: Ctx, e: GrowthEntry): Promise<void> {
 }
 
 /** Growth a purchase earned, and what its refunds have taken back so far (a positive number). */
-export async function purchaseGrowthSoFar(ctx: Ctx, purchaseId: number): Promise<{ earned: number; taken: number }> {
+export async function purchaseGrowthSoFar(
+  ctx: Ctx,
+  memberId: number,
+  purchaseId: number,
+): Promise<{ earned: number; taken: number }> {
   const rows = await ctx.db
     .selectFrom('growth_ledger')
     .select(['kind', (eb) => eb.fn.sum<number>('growth').as('g')])
+    // By member (an index the ledger has anyway): one index fewer to write with every purchase.
+    .where('member_id', '=', memberId)
     .where('ref_type', '=', 'purchase')
     .where('ref_id', '=', purchaseId)
     .groupBy('kind')

@@ -26,6 +26,23 @@ export async function loadTierBook(db: Kysely<DB>): Promise<TierBook> {
   return { tiers, settings };
 }
 
+/** The counter's copy, per open database (a restore opens a new one); only `tiers.save` changes it. */
+const books = new WeakMap<Kysely<DB>, TierBook>();
+
+/** The tier table for the purchase path, read once and kept until the owner saves it. */
+export async function cachedTierBook(ctx: Ctx): Promise<TierBook> {
+  const key = ctx.backend.db;
+  const cached = books.get(key);
+  if (cached) return cached;
+  const book = await loadTierBook(ctx.db);
+  books.set(key, book);
+  return book;
+}
+
+export function forgetTierBook(ctx: Ctx): void {
+  books.delete(ctx.backend.db);
+}
+
 /** A member without a row is in the base tier. */
 export async function tierStateOf(db: Kysely<DB>, tiers: TierInfo[], memberId: number): Promise<TierState> {
   const row = await db.selectFrom('member_tiers').selectAll().where('member_id', '=', memberId).executeTakeFirst();
