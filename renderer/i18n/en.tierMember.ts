@@ -66,11 +66,6 @@ export const enTierMember: Shape<typeof zhTierMember> = {
     title: 'Tier history',
     empty: 'No tier changes yet',
     at: 'When',
-    kind: 'Change',
-    change: 'Tier',
-    growth: 'Growth',
-    reason: 'Reason',
-    staff: 'By',
   },
   manual: {
     setTitle: 'Set tier by hand',

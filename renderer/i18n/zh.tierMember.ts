@@ -62,11 +62,6 @@ export const zhTierMember = {
     title: '等级记录',
     empty: '还没有等级变化',
     at: '时间',
-    kind: '变化',
-    change: '等级',
-    growth: '成长值',
-    reason: '原因',
-    staff: '操作人',
   },
   manual: {
     setTitle: '手动设定等级',

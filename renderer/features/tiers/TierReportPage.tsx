@@ -15,13 +15,13 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MemberLink } from '../../ui/MemberLink';
 import { isCalendarDate } from '../../../shared/rules/businessDay.js';
 import type { TierDistributionRow } from '../../../shared/tiers.js';
 import { call } from '../../api/client';
 import { errorMessage } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
 import { monthOf, useShopToday } from './shopDay';
+import { TierChangesTable } from './TierChangesTable';
 import { TierColorBadge } from './TierColorBadge';
 
 const pageSize = 50;
@@ -166,34 +166,13 @@ function Changes() {
         <Text c="dimmed">{t('tiers.report.none')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={800}>
-          <Table striped data-testid="tiers-changes">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tiers.report.day')}</Table.Th>
-                <Table.Th>{t('tiers.report.member')}</Table.Th>
-                <Table.Th>{t('tiers.report.kind')}</Table.Th>
-                <Table.Th>{t('tiers.report.change')}</Table.Th>
-                <Table.Th ta="right">{t('tiers.report.growth')}</Table.Th>
-                <Table.Th>{t('tiers.report.reason')}</Table.Th>
-                <Table.Th>{t('tiers.report.staff')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{fmt.day(c.day)}</Table.Td>
-                  <Table.Td>
-                    <MemberLink id={c.memberId} name={c.memberName} memberNo={c.memberNo} />
-                  </Table.Td>
-                  <Table.Td>{t(`tiers.kinds.${c.kind}`)}</Table.Td>
-                  <Table.Td>{c.fromTier ? `${c.fromTier} → ${c.toTier}` : c.toTier}</Table.Td>
-                  <Table.Td ta="right">{c.growth}</Table.Td>
-                  <Table.Td>{c.reason}</Table.Td>
-                  <Table.Td>{c.staffName ?? t('tiers.report.system')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <TierChangesTable
+            rows={rows}
+            when={(c) => fmt.day(c.day)}
+            whenLabel={t('tiers.report.day')}
+            withMember
+            testId="tiers-changes"
+          />
         </Table.ScrollContainer>
       )}
       {total > pageSize && <Pagination mt="sm" value={page} onChange={setPage} total={Math.ceil(total / pageSize)} />}
