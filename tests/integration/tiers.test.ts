@@ -311,6 +311,34 @@ describe('tiers: the table', () => {
     expect(auditRows(h, 'tiers.save')).toHaveLength(1);
   });
 
+  it('two silver records merged reach gold at once; imported lifetime spend upgrades at the next daily run', async () => {
+    const { h, owner } = await openShop();
+    const a = await newMember(owner);
+    const b = await newMember(owner);
+    await owner.call('purchases.record', sale(a, 3000_00));
+    await owner.call('purchases.record', sale(b, 3000_00));
+    await owner.call('members.merge', { survivorId: a, mergedId: b });
+    expect(await owner.call('tiers.member', { memberId: a })).toMatchObject({
+      tier: { name: '金卡会员' },
+      growth: 6000,
+    });
+    const c = await newMember(owner);
+    h.backend.raw
+      .prepare(
+        `insert into member_opening_balances (member_id, points, spend_fen, at, day) values (?, 0, 2500000, '2026-03-01T02:00:00Z', '2026-03-01')`,
+      )
+      .run(c);
+    await runDailyPoints(h.backend);
+    expect(await owner.call('tiers.member', { memberId: c })).toMatchObject({
+      tier: { name: '钻石会员' },
+      growth: 25000,
+    });
+    // Seen once: the next run does not look at it again.
+    expect((await owner.call('tiers.history', { memberId: c })).length).toBe(1);
+    await runDailyPoints(h.backend);
+    expect((await owner.call('tiers.history', { memberId: c })).length).toBe(1);
+  });
+
   it('merging two records keeps the higher tier and both growths', async () => {
     const { owner } = await openShop();
     const a = await newMember(owner);

@@ -8,6 +8,7 @@ import { writeAudit } from '../audit.js';
 import { addEvent } from '../timeline.js';
 import { detectDuplicates } from './duplicates.js';
 import { moveReferences } from './references.js';
+import { loadTierBook, upgradeIfQualified } from '../tiers/state.js';
 import { mustGetWritable, type MemberRow } from './rows.js';
 import { indexMemberName } from './searchIndex.js';
 import { toMember } from './view.js';
@@ -74,6 +75,8 @@ export async function mergeMembers(
     .where('id', '=', merged.id)
     .execute();
   const moved = await moveReferences(ctx, survivor.id, merged.id);
+  // Both records' growth now counts for one person: it may reach a higher tier.
+  await upgradeIfQualified(ctx, await loadTierBook(ctx.db), survivor.id, undefined);
   await ctx.db
     .updateTable('members')
     .set({
