@@ -10,7 +10,7 @@ import { loadPointsRules } from '../points/rules.js';
 import { pointsSummary } from '../points/summary.js';
 import { growPurchase } from '../tiers/earnGrowth.js';
 import { bringTierUpToDate } from '../tiers/review.js';
-import { cachedTierBook, multiplierOf } from '../tiers/state.js';
+import { cachedTierBook } from '../tiers/state.js';
 import { addEvent } from '../timeline.js';
 import { toPurchase } from './view.js';
 
@@ -45,14 +45,15 @@ export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<Pu
   }
   const day = shopToday(ctx);
   const book = await cachedTierBook(ctx);
-  await bringTierUpToDate(ctx, book, member.id);
+  // The tier held when buying, after any review or manual end that was due: it sets the multiplier.
+  const held = await bringTierUpToDate(ctx, book, member.id);
   const earned = earnedPoints(rules, {
     amountFen: input.amountFen,
     pointsUsedFen,
     couponFen: input.couponFen,
     category: input.category,
     day,
-    tierPct: await multiplierOf(ctx, book, member.id),
+    tierPct: held.tier.multiplierPct,
   });
 
   const row = await ctx.db

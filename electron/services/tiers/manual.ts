@@ -6,7 +6,7 @@ import { writeAudit } from '../audit.js';
 import { mustGetWritable } from '../members/rows.js';
 import { shopToday } from '../members/view.js';
 import { growthOf } from './growth.js';
-import { loadTierBook, placeMember, recordChange, tierStateOf, type TierBook } from './state.js';
+import { loadTierBook, moveMember, recordChange, tierStateOf, type TierBook } from './state.js';
 
 /** The longest a manual tier may last: it must end, and within sight. */
 const maxManualMonths = 36;
@@ -88,8 +88,7 @@ export async function endManualTier(
   let rank = qualifiedRank(book.tiers, growth);
   if (before && growth >= before.retention) rank = Math.max(rank, before.rank);
   const to = book.tiers[rank]!;
-  await placeMember(ctx, memberId, to, today);
-  await recordChange(ctx, memberId, {
+  await moveMember(ctx, memberId, today, {
     kind: 'manualEnd',
     from: state.tier,
     to,

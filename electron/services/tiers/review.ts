@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Backend } from '../../backend.js';
 import { standaloneCtx, type Ctx } from '../../context.js';
-import { nextReview, qualifiedRank, reviewRank, windowFrom } from '../../../shared/rules/tiers.js';
+import { qualifiedRank, reviewRank, windowFrom } from '../../../shared/rules/tiers.js';
 import { shopToday } from '../members/view.js';
 import { growthBetween } from './growth.js';
 import { endManualTier } from './manual.js';
-import { loadTierBook, placeMember, recordChange, tierStateOf, upgradeIfQualified, type TierBook } from './state.js';
+import { loadTierBook, moveMember, tierStateOf, upgradeIfQualified, type TierBook, type TierState } from './state.js';
 
 /** Members handled per transaction; requests in flight are answered between steps. */
 const step = 200;
@@ -34,14 +34,8 @@ async function review(ctx: Ctx, book: TierBook, memberId: number, today: string)
     if (!state.row || !on || on > today || state.row.manual_until) return;
     const growth = await growthBetween(ctx.db, book.settings, memberId, windowFrom(on, book.settings.window), today);
     const to = book.tiers[reviewRank(book.tiers, state.tier.rank, growth, book.settings.dropMode)]!;
-    if (to.id === state.tier.id)
-      await ctx.db
-        .updateTable('member_tiers')
-        .set({ since: on, review_on: nextReview(on) })
-        .where('member_id', '=', memberId)
-        .execute();
-    else await placeMember(ctx, memberId, to, on);
-    await recordChange(ctx, memberId, {
+    // Kept or moved, the tier counts from the review day and is reviewed a year on.
+    await moveMember(ctx, memberId, on, {
       kind: to.id === state.tier.id ? 'retained' : to.rank < state.tier.rank ? 'downgrade' : 'upgrade',
       from: state.tier,
       to,
@@ -57,11 +51,17 @@ async function review(ctx: Ctx, book: TierBook, memberId: number, today: string)
  * service): a manual tier past its end ends, a review that is due runs — so the clerk never works
  * on a tier the daily run has not reached yet (it may still be busy after start-up).
  */
-export async function bringTierUpToDate(ctx: Ctx, book: TierBook, memberId: number): Promise<void> {
+export async function bringTierUpToDate(ctx: Ctx, book: TierBook, memberId: number): Promise<TierState> {
   const today = shopToday(ctx);
-  const row = (await tierStateOf(ctx.db, book.tiers, memberId)).row;
-  if (row?.manual_until && row.manual_until < today) await endManualTier(ctx, book, memberId, '', true);
+  const state = await tierStateOf(ctx.db, book.tiers, memberId);
+  const { row } = state;
+  const manualEnded = !!row?.manual_until && row.manual_until < today;
+  const reviewDue = !!row?.review_on && !row.manual_until && row.review_on <= today;
+  // The common case at the counter: nothing due, one read.
+  if (!manualEnded && !reviewDue) return state;
+  if (manualEnded) await endManualTier(ctx, book, memberId, '', true);
   await review(ctx, book, memberId, today);
+  return tierStateOf(ctx.db, book.tiers, memberId);
 }
 
 /**

@@ -7,7 +7,7 @@ import { mustGetWritable } from '../members/rows.js';
 import { shopToday } from '../members/view.js';
 import { addEvent } from '../timeline.js';
 import { bringTierUpToDate } from './review.js';
-import { loadTierBook, tierStateOf } from './state.js';
+import { loadTierBook } from './state.js';
 
 /** Uses of one service by one member in one period that still count. */
 async function usesIn(ctx: Ctx, memberId: number, serviceId: number, key: string) {
@@ -26,8 +26,7 @@ async function usesIn(ctx: Ctx, memberId: number, serviceId: number, key: string
 async function serviceFor(ctx: Ctx, memberId: number, serviceId: number) {
   await mustGetWritable(ctx, memberId);
   const book = await loadTierBook(ctx.db);
-  await bringTierUpToDate(ctx, book, memberId);
-  const { tier } = await tierStateOf(ctx.db, book.tiers, memberId);
+  const { tier } = await bringTierUpToDate(ctx, book, memberId);
   const service = tier.services.find((s) => s.id === serviceId);
   if (!service) throw appError('CONFLICT', 'errors.tiers.serviceNotInTier', { params: { tier: tier.name } });
   return { service, key: periodKey(shopToday(ctx), service.period as ServicePeriod) };

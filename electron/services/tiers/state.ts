@@ -101,7 +101,7 @@ export async function recordChange(ctx: Ctx, memberId: number, c: ChangeRecord):
 }
 
 /** Puts a member on a tier from `since`, reviewed a year later; the base tier needs no row. */
-export async function placeMember(ctx: Ctx, memberId: number, tier: TierInfo, since: string): Promise<void> {
+async function placeMember(ctx: Ctx, memberId: number, tier: TierInfo, since: string): Promise<void> {
   if (tier.rank === 0) {
     await ctx.db.deleteFrom('member_tiers').where('member_id', '=', memberId).execute();
     return;
@@ -120,6 +120,12 @@ export async function placeMember(ctx: Ctx, memberId: number, tier: TierInfo, si
     .values({ member_id: memberId, ...values })
     .onConflict((oc) => oc.column('member_id').doUpdateSet(values))
     .execute();
+}
+
+/** Puts the member on `c.to` from `since` and records the change: every tier move goes through here. */
+export async function moveMember(ctx: Ctx, memberId: number, since: string, c: ChangeRecord): Promise<number> {
+  await placeMember(ctx, memberId, c.to, since);
+  return recordChange(ctx, memberId, c);
 }
 
 /**
@@ -142,8 +148,7 @@ export async function upgradeIfQualified(
   if (rank === null) return null;
   if (state.row?.manual_until && qualifiedRank(book.tiers, growth - earned) >= rank) return null;
   const to = book.tiers[rank]!;
-  await placeMember(ctx, memberId, to, today);
-  await recordChange(ctx, memberId, {
+  await moveMember(ctx, memberId, today, {
     kind: 'upgrade',
     from: state.tier,
     to,
@@ -197,9 +202,4 @@ export async function revertUpgrades(
       if (again) return { kind: 'upgradeReverted', from: to.name, to: again.to, color: again.color };
     }
   }
-}
-
-/** The member's earning multiplier: their tier's, for the purchase being recorded. */
-export async function multiplierOf(ctx: Ctx, book: TierBook, memberId: number): Promise<number> {
-  return (await tierStateOf(ctx.db, book.tiers, memberId)).tier.multiplierPct;
 }
