@@ -21,9 +21,18 @@ import type {
   TierChangesTable,
   TierServiceUsesTable,
 } from './schemaTiers.js';
+import type {
+  ComplaintCategoriesTable,
+  ComplaintsTable,
+  ComplaintStepsTable,
+  FollowupsTable,
+  SurveysTable,
+  SurveyMembersTable,
+} from './schemaComplaints.js';
 
 export type * from './schemaPoints.js';
 export type * from './schemaTiers.js';
+export type * from './schemaComplaints.js';
 
 /** Kysely's view of the tables. Times are ISO-8601 UTC text; days are YYYY-MM-DD in the shop's zone. */
 export interface MetaTable {
@@ -298,4 +307,10 @@ export interface DB {
   growth_ledger: GrowthLedgerTable;
   tier_changes: TierChangesTable;
   tier_service_uses: TierServiceUsesTable;
+  complaint_categories: ComplaintCategoriesTable;
+  complaints: ComplaintsTable;
+  complaint_steps: ComplaintStepsTable;
+  followups: FollowupsTable;
+  surveys: SurveysTable;
+  survey_members: SurveyMembersTable;
 }

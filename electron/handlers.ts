@@ -30,15 +30,21 @@ import { downloadExport } from './services/io/exportList.js';
 import { exportMembers } from './services/io/exportMembers.js';
 import { exportLedger } from './services/io/exportLedger.js';
 import { exportPurchases } from './services/io/exportPurchases.js';
+import { exportComplaints } from './services/io/exportComplaints.js';
+import { exportComplaintReport } from './services/io/exportComplaintReport.js';
 import { cancelJob, getJob } from './jobs/access.js';
 import { completeSetup } from './services/setup.js';
 import { downloadLog } from './services/support.js';
 import { saveSettings } from './services/settings.js';
 import * as staff from './services/staff.js';
+import { listAssignees, openWorkOf } from './services/staffWork.js';
 import { pointsHandlers } from './pointsHandlers.js';
 import { drawsHandlers } from './drawsHandlers.js';
 import { rewardsHandlers } from './rewardsHandlers.js';
 import { tiersHandlers } from './tiersHandlers.js';
+import { complaintsHandlers } from './complaintsHandlers.js';
+import { followupsHandlers } from './followupsHandlers.js';
+import { surveysHandlers } from './surveysHandlers.js';
 
 type Handlers = { [C in ChannelName]: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 type Prepare = { [C in ChannelName]?: (backend: Backend, input: ParsedInputOf<C>) => Promise<unknown> };
@@ -56,7 +62,7 @@ export const prepare: Prepare = {
 /** Channel → service. The mapped type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
   'app.status': async (ctx) => {
-    const status = ctx.backend.status();
+    const status = { ...ctx.backend.status(), now: ctx.nowIso };
     if (ctx.staff) status.session = auth.sessionInfo(ctx, ctx.staff);
     return status;
   },
@@ -108,6 +114,8 @@ export const handlers: Handlers = {
   'staff.update': staff.updateStaff,
   'staff.resetPassword': staff.resetStaffPassword,
   'staff.setActive': staff.setStaffActive,
+  'staff.openWork': (ctx, input) => openWorkOf(ctx.db, input.staffId),
+  'staff.assignees': listAssignees,
 
   'settings.get': async (ctx) => ctx.backend.settings!,
   'settings.update': async (ctx, input) => {
@@ -176,6 +184,8 @@ export const handlers: Handlers = {
   'io.exportMembers': exportMembers,
   'io.exportAudit': exportAuditLog,
   'io.exportPurchases': exportPurchases,
+  'io.exportComplaints': exportComplaints,
+  'io.exportComplaintReport': exportComplaintReport,
   'io.exportLedger': exportLedger,
   'io.downloadExport': downloadExport,
 
@@ -183,4 +193,7 @@ export const handlers: Handlers = {
   ...drawsHandlers,
   ...rewardsHandlers,
   ...tiersHandlers,
+  ...complaintsHandlers,
+  ...followupsHandlers,
+  ...surveysHandlers,
 };

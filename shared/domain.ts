@@ -68,6 +68,8 @@ export interface AppStatus {
   /** The system clock is behind the latest time this database has seen. */
   clockBehind?: { latestSeen: string; now: string };
   session?: SessionInfo;
+  /** The main process's clock when it answered: the renderer's "now" follows it (due times, today). */
+  now?: string;
 }
 
 export interface SessionInfo {

@@ -33,6 +33,13 @@ export const permissions = [
   'points.report',
   /** Tier table and benefits, a member's tier set by hand (owner). */
   'tiers.manage',
+  /** Log complaints, work and close those one may, record CSAT, NPS answers and follow-ups (everyone). */
+  'complaints.write',
+  /**
+   * Assign complaints to others, reopen late ones, complaint settings and categories, NPS surveys,
+   * the complaints report (owner, manager).
+   */
+  'complaints.manage',
   'staff.manage',
   'settings.manage',
   'audit.read',
@@ -58,8 +65,10 @@ const grants: Record<Role, readonly Permission[]> = {
     'points.adjust',
     'points.rules',
     'points.report',
+    'complaints.write',
+    'complaints.manage',
   ],
-  clerk: ['members.read', 'members.write', 'purchases.write'],
+  clerk: ['members.read', 'members.write', 'purchases.write', 'complaints.write'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -20,6 +20,8 @@ export const ledgerKinds = [
   /** A lucky draw's cost (积分抽奖), and the points a draw's prize credits as a new lot. */
   'draw',
   'drawPrize',
+  /** Points given to settle a complaint (once per complaint). */
+  'compensation',
 ] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 

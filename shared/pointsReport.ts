@@ -57,6 +57,8 @@ export const ledgerKindFlows: Record<LedgerKind, KindFlow> = {
   /** A lucky draw's cost is points spent; a points prize is points the shop gave. */
   draw: always('redeemed'),
   drawPrize: always('issued'),
+  /** Points given to settle a complaint. */
+  compensation: always('issued'),
 };
 
 /** The flow an entry counts in. A kind this build does not know (a newer database) counts by its sign. */

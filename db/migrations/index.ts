@@ -7,6 +7,7 @@ import * as m0005 from './0005_points.js';
 import * as m0006 from './0006_rewards.js';
 import * as m0007 from './0007_draws.js';
 import * as m0008 from './0008_tiers.js';
+import * as m0009 from './0009_complaints.js';
 
 /**
  * The static list of migrations, in order. Reading a folder at run time breaks once bundled.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_rewards': m0006,
   '0007_draws': m0007,
   '0008_tiers': m0008,
+  '0009_complaints': m0009,
 };

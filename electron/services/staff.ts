@@ -6,6 +6,7 @@ import { appError, fieldError } from '../../shared/errors.js';
 import { hashSecret } from '../core/passwords.js';
 import { requireStaff, type Ctx, type StaffRow } from '../context.js';
 import { writeAudit } from './audit.js';
+import { handOverWork, openWorkOf } from './staffWork.js';
 
 export function toStaffInfo(r: StaffRow): StaffInfo {
   return {
@@ -135,12 +136,25 @@ export async function resetStaffPassword(
   return { ok: true };
 }
 
-export async function setStaffActive(ctx: Ctx, input: { staffId: number; active: boolean }): Promise<StaffInfo> {
+/**
+ * Deactivating someone who still holds open complaints or follow-ups needs to be told where that
+ * work goes (`reassignTo`: someone else, or null for nobody); without it the counts come back so
+ * the owner can be asked, and nothing changes.
+ */
+export async function setStaffActive(
+  ctx: Ctx,
+  input: { staffId: number; active: boolean; reassignTo?: number | null | undefined },
+): Promise<StaffInfo> {
   const me = requireStaff(ctx);
   const row = await mustGet(ctx.db, input.staffId);
   if (!input.active) {
     if (row.id === me.id) throw appError('CONFLICT', 'errors.staff.cannotDeactivateSelf');
     if (row.role === 'owner') await assertAnotherOwner(ctx.db, row.id);
+    if (input.reassignTo === undefined) {
+      const work = await openWorkOf(ctx.db, row.id);
+      if (work.complaints + work.followups > 0)
+        throw appError('CONFLICT', 'errors.staff.openWork', { params: { ...work } });
+    } else await handOverWork(ctx, row.id, input.reassignTo);
   }
   const updated = await ctx.db
     .updateTable('staff')

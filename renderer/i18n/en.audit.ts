@@ -4,6 +4,8 @@ import { enExportAudit } from './en.export';
 import { enPointsAudit } from './en.points';
 import { enDrawsAudit } from './en.draws';
 import { enRewardsAudit } from './en.rewards';
+import { enComplaintsAudit } from './en.complaints';
+import { enFollowupsAudit } from './en.followups';
 
 /** The audit log page and the names of its actions. */
 export const enAudit = {
@@ -19,6 +21,8 @@ export const enAudit = {
     ...enDrawsAudit,
     ...enRewardsAudit,
     ...enTiersAudit,
+    ...enComplaintsAudit,
+    ...enFollowupsAudit,
     members_archived: 'Member archived',
     members_restored: 'Member restored',
     setup_completed: 'Setup completed',

@@ -13,6 +13,14 @@ import { enRewards, enRewardsErrors, enRewardsEvents, enSlips } from './en.rewar
 import { enTiers, enTiersNav } from './en.tiersPages';
 import type { zh } from './zh';
 import { enAudit } from './en.audit';
+import { enFollowupsAll } from './en.followups';
+import {
+  enComplaints,
+  enComplaintsErrors,
+  enComplaintsEvents,
+  enComplaintsNav,
+  enComplaintsStaffErrors,
+} from './en.complaints';
 
 /** Widens string literals so the English table must have exactly the Chinese table's keys. */
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -36,10 +44,13 @@ export const en: Shape<typeof zh> = {
     pageTotal: '{{total}} in all',
   },
   nav: {
+    groups: { counter: 'Daily', reports: 'Reports', rules: 'Rules', admin: 'Admin' },
     ...enPointsNav,
     ...enPointsReportNav,
     ...enDrawsNav,
     ...enTiersNav,
+    ...enComplaintsNav,
+    ...enFollowupsAll.nav,
     rewards: 'Rewards',
     members: 'Members',
     duplicates: 'Duplicates',
@@ -130,11 +141,20 @@ export const en: Shape<typeof zh> = {
   },
   members: {
     ...enMembers,
-    events: { ...enMembers.events, ...enPointsEvents, ...enDrawsEvents, ...enRewardsEvents, ...enTiersEvents },
+    events: {
+      ...enMembers.events,
+      ...enPointsEvents,
+      ...enDrawsEvents,
+      ...enRewardsEvents,
+      ...enTiersEvents,
+      ...enComplaintsEvents,
+      ...enFollowupsAll.events,
+    },
   },
   points: enPoints,
   pointsReport: enPointsReport,
   tiers: enTiers,
+  complaints: enComplaints,
   draws: enDraws,
   leaderboard: enLeaderboard,
   rewards: enRewards,
@@ -142,6 +162,7 @@ export const en: Shape<typeof zh> = {
   duplicates: enDuplicates,
   memberCard: enMemberCard,
   tierMember: enTierMember,
+  ...enFollowupsAll.pages,
   backups: enBackups,
   import: {
     ...enImport,
@@ -151,8 +172,8 @@ export const en: Shape<typeof zh> = {
   jobs: enJobs,
   export: {
     ...enExport,
-    title: { ...enExport.title, ...enPointsReportExport.title },
-    intro: { ...enExport.intro, ...enPointsReportExport.intro },
+    title: { ...enExport.title, ...enPointsReportExport.title, ...enFollowupsAll.export.title },
+    intro: { ...enExport.intro, ...enPointsReportExport.intro, ...enFollowupsAll.export.intro },
   },
   tags: {
     title: 'Tags',
@@ -236,6 +257,8 @@ export const en: Shape<typeof zh> = {
     draws: enDrawsErrors,
     ...enRewardsErrors,
     ...enTiersErrors,
+    ...enComplaintsErrors,
+    ...enFollowupsAll.errors,
     ...enExportErrors,
     validation: 'Please check the highlighted fields',
     required: 'Required',
@@ -310,6 +333,8 @@ export const en: Shape<typeof zh> = {
     },
     tag: { nameTaken: 'A tag with this name exists', notFound: 'Tag not found' },
     staff: {
+      ...enComplaintsStaffErrors,
+      ...enFollowupsAll.staffErrors,
       usernameTaken: 'This username is taken',
       notFound: 'Staff member not found',
       lastOwner: 'The shop must keep at least one active owner',

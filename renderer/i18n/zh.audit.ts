@@ -4,6 +4,8 @@ import { zhExportAudit } from './zh.export';
 import { zhPointsAudit } from './zh.points';
 import { zhDrawsAudit } from './zh.draws';
 import { zhRewardsAudit } from './zh.rewards';
+import { zhComplaintsAudit } from './zh.complaints';
+import { zhFollowupsAudit } from './zh.followups';
 
 /** The audit log page and the names of its actions. */
 export const zhAudit = {
@@ -19,6 +21,8 @@ export const zhAudit = {
     ...zhDrawsAudit,
     ...zhRewardsAudit,
     ...zhTiersAudit,
+    ...zhComplaintsAudit,
+    ...zhFollowupsAudit,
     members_archived: '归档会员',
     members_restored: '恢复会员',
     setup_completed: '完成首次设置',

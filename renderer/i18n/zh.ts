@@ -12,6 +12,14 @@ import { zhDraws, zhDrawsErrors, zhDrawsEvents, zhDrawsNav, zhLeaderboard } from
 import { zhRewards, zhRewardsErrors, zhRewardsEvents, zhSlips } from './zh.rewards';
 import { zhTiers, zhTiersNav } from './zh.tiersPages';
 import { zhAudit } from './zh.audit';
+import { zhFollowupsAll } from './zh.followups';
+import {
+  zhComplaints,
+  zhComplaintsErrors,
+  zhComplaintsEvents,
+  zhComplaintsNav,
+  zhComplaintsStaffErrors,
+} from './zh.complaints';
 
 /** Simplified Chinese, the default. The shop deck's vocabulary: 会员, 积分, 回访 … */
 export const zh = {
@@ -33,10 +41,13 @@ export const zh = {
     pageTotal: '共 {{total}} 条',
   },
   nav: {
+    groups: { counter: '日常', reports: '报表', rules: '规则', admin: '管理' },
     ...zhPointsNav,
     ...zhPointsReportNav,
     ...zhDrawsNav,
     ...zhTiersNav,
+    ...zhComplaintsNav,
+    ...zhFollowupsAll.nav,
     rewards: '积分兑换',
     members: '会员',
     duplicates: '重复会员',
@@ -125,11 +136,20 @@ export const zh = {
   },
   members: {
     ...zhMembers,
-    events: { ...zhMembers.events, ...zhPointsEvents, ...zhDrawsEvents, ...zhRewardsEvents, ...zhTiersEvents },
+    events: {
+      ...zhMembers.events,
+      ...zhPointsEvents,
+      ...zhDrawsEvents,
+      ...zhRewardsEvents,
+      ...zhTiersEvents,
+      ...zhComplaintsEvents,
+      ...zhFollowupsAll.events,
+    },
   },
   points: zhPoints,
   pointsReport: zhPointsReport,
   tiers: zhTiers,
+  complaints: zhComplaints,
   draws: zhDraws,
   leaderboard: zhLeaderboard,
   rewards: zhRewards,
@@ -137,6 +157,7 @@ export const zh = {
   duplicates: zhDuplicates,
   memberCard: zhMemberCard,
   tierMember: zhTierMember,
+  ...zhFollowupsAll.pages,
   backups: zhBackups,
   import: {
     ...zhImport,
@@ -146,8 +167,8 @@ export const zh = {
   jobs: zhJobs,
   export: {
     ...zhExport,
-    title: { ...zhExport.title, ...zhPointsReportExport.title },
-    intro: { ...zhExport.intro, ...zhPointsReportExport.intro },
+    title: { ...zhExport.title, ...zhPointsReportExport.title, ...zhFollowupsAll.export.title },
+    intro: { ...zhExport.intro, ...zhPointsReportExport.intro, ...zhFollowupsAll.export.intro },
   },
   tags: {
     title: '标签',
@@ -230,6 +251,8 @@ export const zh = {
     draws: zhDrawsErrors,
     ...zhRewardsErrors,
     ...zhTiersErrors,
+    ...zhComplaintsErrors,
+    ...zhFollowupsAll.errors,
     ...zhExportErrors,
     validation: '请检查标红的项目',
     required: '必填',
@@ -300,6 +323,8 @@ export const zh = {
     duplicates: { notFound: '找不到这条疑似重复记录', notOpen: '这条疑似重复记录已经处理过' },
     tag: { nameTaken: '已有同名标签', notFound: '找不到标签' },
     staff: {
+      ...zhComplaintsStaffErrors,
+      ...zhFollowupsAll.staffErrors,
       usernameTaken: '登录名已被使用',
       notFound: '找不到这位员工',
       lastOwner: '店铺至少要保留一位在职店主',

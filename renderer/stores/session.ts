@@ -10,6 +10,8 @@ interface SessionState {
   locked: boolean;
   /** Why: idle time, or the person locked it / the main process ended the session. */
   lockReason: 'idle' | 'other';
+  /** Main-process clock minus this PC's, from the last status: "now" and "today" follow the shop's clock. */
+  clockOffsetMs: number;
   refresh(): Promise<void>;
   signedIn(info: SessionInfo): void;
   lock(reason?: 'idle' | 'other'): Promise<void>;
@@ -21,9 +23,11 @@ export const useSession = create<SessionState>((set, get) => ({
   session: null,
   locked: false,
   lockReason: 'other',
+  clockOffsetMs: 0,
   async refresh() {
     const status = await call('app.status', {});
-    set({ status, session: status.session ?? null, locked: false });
+    const clockOffsetMs = status.now ? Date.parse(status.now) - Date.now() : 0;
+    set({ status, session: status.session ?? null, locked: false, clockOffsetMs });
   },
   signedIn(info) {
     if (get().session?.staff.id !== info.staff.id) queryClient.clear();
@@ -41,6 +45,11 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ session: null, locked: false });
   },
 }));
+
+/** Now on the main process's clock (the same as this PC's, except under a test clock or a wrong PC clock). */
+export function shopNow(): number {
+  return Date.now() + useSession.getState().clockOffsetMs;
+}
 
 onApiError((error) => {
   const { session, locked } = useSession.getState();

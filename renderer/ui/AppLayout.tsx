@@ -1,32 +1,19 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import {
-  IconAlarm,
-  IconChartBar,
-  IconChartDonut,
-  IconCoins,
-  IconConfetti,
-  IconCrown,
-  IconDice5,
-  IconDatabaseExport,
-  IconFileImport,
-  IconGift,
-  IconHistory,
-  IconPhoneCall,
-  IconSettings,
-  IconTags,
-  IconTrophy,
-  IconUserCog,
-  IconUsers,
-  IconUsersGroup,
-} from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import type { Permission } from '../../shared/permissions.js';
+import { Fragment } from 'react';
 import { can } from '../../shared/permissions.js';
 import { LockOverlay } from '../features/auth/LockOverlay';
 import { useIdleLock } from '../features/auth/useIdleLock';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { ComplaintPage } from '../features/complaints/ComplaintPage';
+import { ComplaintSettingsPage } from '../features/complaints/ComplaintSettingsPage';
+import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
+import { ComplaintReportPage } from '../features/complaintReport/ComplaintReportPage';
+import { FollowupsPage } from '../features/followups/FollowupsPage';
+import { SurveyPage } from '../features/surveys/SurveyPage';
+import { SurveysPage } from '../features/surveys/SurveysPage';
 import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
 import { DrawSettingsPage } from '../features/draws/DrawSettingsPage';
 import { DrawsPage } from '../features/draws/DrawsPage';
@@ -50,56 +37,8 @@ import { TiersPage } from '../features/tiers/TiersPage';
 import { useSession } from '../stores/session';
 import { CounterSearch } from './CounterSearch';
 import { HeaderMenu } from './HeaderMenu';
+import { nav, navGroups } from './nav';
 import { StartupWarnings } from './StartupWarnings';
-
-interface NavItem {
-  path: string;
-  labelKey: string;
-  icon: ReactNode;
-  permission?: Permission;
-}
-
-/** Later features add their pages here; the permission hides what a role cannot open. */
-const nav: NavItem[] = [
-  { path: '/', labelKey: 'nav.members', icon: <IconUsers size={18} /> },
-  { path: '/points/expiring', labelKey: 'nav.expiring', icon: <IconAlarm size={18} /> },
-  { path: '/rewards', labelKey: 'nav.rewards', icon: <IconGift size={18} /> },
-  { path: '/draws', labelKey: 'nav.draws', icon: <IconDice5 size={18} /> },
-  { path: '/leaderboard', labelKey: 'nav.leaderboard', icon: <IconTrophy size={18} /> },
-  { path: '/tiers', labelKey: 'nav.tiers', icon: <IconCrown size={18} />, permission: 'tiers.manage' },
-  {
-    path: '/tiers/report',
-    labelKey: 'nav.tiersReport',
-    icon: <IconChartDonut size={18} />,
-    permission: 'points.report',
-  },
-  {
-    path: '/tiers/at-risk',
-    labelKey: 'nav.tiersAtRisk',
-    icon: <IconPhoneCall size={18} />,
-    permission: 'members.read',
-  },
-  {
-    path: '/points/activities',
-    labelKey: 'nav.activities',
-    icon: <IconConfetti size={18} />,
-    permission: 'points.rules',
-  },
-  { path: '/points/rules', labelKey: 'nav.points', icon: <IconCoins size={18} />, permission: 'points.rules' },
-  {
-    path: '/points/report',
-    labelKey: 'nav.pointsReport',
-    icon: <IconChartBar size={18} />,
-    permission: 'points.report',
-  },
-  { path: '/duplicates', labelKey: 'nav.duplicates', icon: <IconUsersGroup size={18} />, permission: 'members.merge' },
-  { path: '/tags', labelKey: 'nav.tags', icon: <IconTags size={18} />, permission: 'tags.manage' },
-  { path: '/staff', labelKey: 'nav.staff', icon: <IconUserCog size={18} />, permission: 'staff.manage' },
-  { path: '/import', labelKey: 'nav.import', icon: <IconFileImport size={18} />, permission: 'io.import' },
-  { path: '/backups', labelKey: 'nav.backups', icon: <IconDatabaseExport size={18} />, permission: 'backups.create' },
-  { path: '/settings', labelKey: 'nav.settings', icon: <IconSettings size={18} />, permission: 'settings.manage' },
-  { path: '/audit', labelKey: 'nav.audit', icon: <IconHistory size={18} />, permission: 'audit.read' },
-];
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -129,19 +68,29 @@ export function AppLayout() {
           <HeaderMenu />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        {nav
-          .filter((n) => allowed(n.permission))
-          .map((n) => (
-            <NavLink
-              key={n.path}
-              component={Link}
-              href={n.path}
-              label={t(n.labelKey)}
-              leftSection={n.icon}
-              active={n.path === '/' ? location === '/' || location.startsWith('/members') : activePath === n.path}
-            />
-          ))}
+      {/* Scrolls: with every feature's pages the list is taller than a laptop screen. */}
+      <AppShell.Navbar p="xs" style={{ overflowY: 'auto' }}>
+        {navGroups.map((group) => {
+          const items = nav.filter((n) => n.group === group && allowed(n.permission));
+          if (items.length === 0) return null;
+          return (
+            <Fragment key={group}>
+              <Text size="xs" c="dimmed" fw={600} px="sm" pt="sm" pb={4}>
+                {t(`nav.groups.${group}`)}
+              </Text>
+              {items.map((n) => (
+                <NavLink
+                  key={n.path}
+                  component={Link}
+                  href={n.path}
+                  label={t(n.labelKey)}
+                  leftSection={n.icon}
+                  active={n.path === '/' ? location === '/' || location.startsWith('/members') : activePath === n.path}
+                />
+              ))}
+            </Fragment>
+          );
+        })}
       </AppShell.Navbar>
       <AppShell.Main>
         <StartupWarnings />
@@ -150,6 +99,14 @@ export function AppLayout() {
           <Route path="/members/:id">{(p) => <MemberPage id={Number(p.id)} />}</Route>
           <Route path="/points/expiring" component={ExpiringPage} />
           <Route path="/rewards" component={RewardsPage} />
+          <Route path="/complaints" component={ComplaintsPage} />
+          {allowed('complaints.manage') && <Route path="/complaints/settings" component={ComplaintSettingsPage} />}
+          {/* Digits only: other pages live under /complaints/ too. */}
+          <Route path={/^\/complaints\/(?<id>\d+)$/}>{(p) => <ComplaintPage id={Number(p.id)} />}</Route>
+          {allowed('complaints.manage') && <Route path="/complaints/report" component={ComplaintReportPage} />}
+          <Route path="/followups" component={FollowupsPage} />
+          <Route path="/surveys" component={SurveysPage} />
+          <Route path={/^\/surveys\/(?<id>\d+)$/}>{(p) => <SurveyPage id={Number(p.id)} />}</Route>
           <Route path="/draws" component={DrawsPage} />
           {allowed('points.rules') && <Route path="/draws/settings" component={DrawSettingsPage} />}
           <Route path="/leaderboard" component={LeaderboardPage} />

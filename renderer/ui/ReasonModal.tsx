@@ -23,6 +23,8 @@ export function ReasonModal(props: {
   submitLabel: string;
   pending: boolean;
   onSubmit: (reason: string, callbacks: ReasonCallbacks) => void;
+  /** The command's name for the reason when it is not `reason` (`note`), so its error lands on the field. */
+  field?: string;
 }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { reason: '' } });
@@ -30,7 +32,10 @@ export function ReasonModal(props: {
     <Modal opened={props.opened} onClose={props.onClose} title={props.title}>
       <form
         onSubmit={form.onSubmit((v) =>
-          props.onSubmit(v.reason, { onError: (e) => showErrors(t, form, e), onSuccess: () => form.reset() }),
+          props.onSubmit(v.reason, {
+            onError: (e) => showErrors(t, form, e, props.field ? { [props.field]: 'reason' } : {}),
+            onSuccess: () => form.reset(),
+          }),
         )}
       >
         <Stack>

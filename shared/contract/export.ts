@@ -9,7 +9,7 @@ export const exportFormats = ['xlsx', 'csvUtf8', 'csvGb18030'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** The lists that can be exported; each is a column definition on the main side. */
-export const exportLists = ['members', 'audit', 'purchases', 'ledger'] as const;
+export const exportLists = ['members', 'audit', 'purchases', 'ledger', 'complaints', 'complaintReport'] as const;
 export type ExportList = (typeof exportLists)[number];
 
 /** What a finished export job returns (its `result`); the file itself is fetched with `io.downloadExport`. */
@@ -69,6 +69,18 @@ export const exportChannels = {
   'io.exportLedger': channel<JobStatus>()({
     input: dayRange.refine(inOrder, ordered),
     access: 'io.export',
+    idempotent: true,
+  }),
+  /** Complaints logged on the shop days from–to, with their SLA, resolution, compensation and CSAT. */
+  'io.exportComplaints': channel<JobStatus>()({
+    input: dayRange.extend({ fullPhones: z.boolean().default(false) }).refine(inOrder, ordered),
+    access: 'complaints.manage',
+    idempotent: true,
+  }),
+  /** The complaints report's tables (by category, severity, month) for the shop days from–to. */
+  'io.exportComplaintReport': channel<JobStatus>()({
+    input: dayRange.refine(inOrder, ordered),
+    access: 'complaints.manage',
     idempotent: true,
   }),
   /** The finished export's file, once, for the staff member who started it. */

@@ -4,9 +4,11 @@ export type { FileDownload } from './channel.js';
 import { appChannels } from './app.js';
 import { authChannels } from './auth.js';
 import { backupsChannels } from './backups.js';
+import { complaintsChannels } from './complaints.js';
 import { drawsChannels } from './draws.js';
 import { duplicatesChannels } from './duplicates.js';
 import { exportChannels } from './export.js';
+import { followupsChannels } from './followups.js';
 import { ioChannels } from './io.js';
 import { membersChannels } from './members.js';
 import { pointsChannels } from './points.js';
@@ -15,6 +17,7 @@ import { purchasesChannels } from './purchases.js';
 import { rewardsChannels } from './rewards.js';
 import { settingsChannels } from './settings.js';
 import { staffChannels } from './staff.js';
+import { surveysChannels } from './surveys.js';
 import { tagsChannels } from './tags.js';
 import { tiersChannels } from './tiers.js';
 
@@ -39,6 +42,9 @@ export const channels = {
   ...pointsReportChannels,
   ...rewardsChannels,
   ...tiersChannels,
+  ...complaintsChannels,
+  ...followupsChannels,
+  ...surveysChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -74,6 +74,7 @@ export const ledgerKindNames: Record<'zh' | 'en', Record<LedgerKind, string>> = 
     expire: '过期清零',
     draw: '积分抽奖',
     drawPrize: '抽奖奖励',
+    compensation: '投诉补偿',
   },
   en: {
     opening: 'Opening balance',
@@ -92,6 +93,7 @@ export const ledgerKindNames: Record<'zh' | 'en', Record<LedgerKind, string>> = 
     expire: 'Expired',
     draw: 'Lucky draw',
     drawPrize: 'Draw prize',
+    compensation: 'Complaint compensation',
   },
 };
 
@@ -108,6 +110,7 @@ export const ledgerRefNames: Record<'zh' | 'en', Record<string, string>> = {
     register: '被推荐会员登记',
     firstPurchase: '被推荐会员首次消费',
     year: '生日年份',
+    complaint: '投诉',
   },
   en: {
     purchase: 'Purchase',
@@ -120,5 +123,6 @@ export const ledgerRefNames: Record<'zh' | 'en', Record<string, string>> = {
     register: 'Referred member registered',
     firstPurchase: "Referred member's first purchase",
     year: 'Birthday year',
+    complaint: 'Complaint',
   },
 };

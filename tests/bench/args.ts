@@ -13,6 +13,8 @@ export interface BenchOptions {
   insertCacheMb: number | undefined;
   /** Only the purchases, points and tiers sections (they need an hour less at 1,000,000 members). */
   pointsOnly: boolean;
+  /** Only the complaints, follow-ups and surveys section. */
+  complaintsOnly: boolean;
 }
 
 export const usage = `npm run bench -- [options]
@@ -28,6 +30,7 @@ export const usage = `npm run bench -- [options]
   --seed N               data and query seed (default 20260301)
   --points-only          only the purchases, points and tiers sections (skips search, export,
                          backup, start-up and import)
+  --complaints-only      only the complaints, follow-ups and NPS survey section
   --insert-cache-mb N    page cache while inserting (default: the app's); to see what a bulk import
                          connection would gain from a bigger cache`;
 
@@ -53,6 +56,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchOpt
       seed: { type: 'string' },
       'insert-cache-mb': { type: 'string' },
       'points-only': { type: 'boolean', default: false },
+      'complaints-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -69,6 +73,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchOpt
     startupRuns: positiveInt('--startup-runs', values['startup-runs'], 5),
     seed: positiveInt('--seed', values.seed, 20260301),
     pointsOnly: values['points-only'],
+    complaintsOnly: values['complaints-only'],
     insertCacheMb: values['insert-cache-mb']
       ? positiveInt('--insert-cache-mb', values['insert-cache-mb'], 0)
       : undefined,

@@ -18,6 +18,7 @@ import { benchExport } from './export.js';
 import { benchImport } from './import.js';
 import { benchPoints, pointsMarkdown } from './points.js';
 import { benchTiers, tiersMarkdown } from './tiers.js';
+import { benchComplaints, complaintsMarkdown } from './complaints.js';
 import { startOnce, startupCommand, type StartupRun } from './startup.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -127,6 +128,12 @@ async function main(): Promise<void> {
     progress(
       `inserted ${p.members} members in ${p.insertSeconds.toFixed(1)} s (wall ${p.wallSeconds.toFixed(1)} s); sampling queries`,
     );
+    if (opts.complaintsOnly) {
+      const complaints = await benchComplaints({ ...shop, members: opts.members, seed: opts.seed + 7, progress });
+      await shop.backend.close();
+      console.log(`\n${complaintsMarkdown(complaints, opts.members)}`);
+      return;
+    }
     if (opts.pointsOnly) {
       const points = await benchPoints({ ...shop, members: opts.members, perMember: 5, seed: opts.seed + 3, progress });
       const tiers = await benchTiers({ ...shop, members: opts.members, seed: opts.seed + 5, progress });

@@ -141,7 +141,7 @@ describe('dispatch', () => {
       code: 'BAD_STATE',
       messageKey: 'errors.app.notReady',
     });
-    expect(await c.call('app.status', {})).toEqual({ state: 'locked' });
+    expect(await c.call('app.status', {})).toEqual({ state: 'locked', now: expect.any(String) });
     await c.call('app.unlock', { passphrase });
     await signedIn(h, ownerAccount.username, ownerAccount.password);
   });

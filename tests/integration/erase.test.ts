@@ -41,6 +41,13 @@ const personal = [
   'wx_secret_1',
   '幸福路88号',
   '她的孩子在三中',
+  // A complaint's free text and a walk-in contact recorded on it.
+  '楼下漏水赔偿',
+  '上门赔偿欧阳',
+  '欧阳觉得太慢',
+  '欧阳说明天再来',
+  '欧阳家属',
+  '13700001111',
 ];
 
 describe('erasing a member (PIPL)', () => {
@@ -67,11 +74,34 @@ describe('erasing a member (PIPL)', () => {
     await owner.call('members.bindCard', { id: m.id, cardNo: 'C7788' });
     const tag = await owner.call('tags.create', { name: '常客', color: 'blue' });
     await owner.call('tags.setForMember', { memberId: m.id, tagIds: [tag.id] });
+    const { staff: me } = await owner.call('auth.me', {});
+    const { categories } = await owner.call('complaints.config', {});
+    const complaint = await owner.call('complaints.log', {
+      memberId: m.id,
+      contactName: '欧阳家属',
+      contactPhone: '13700001111',
+      channel: 'phone',
+      categoryId: categories[0]!.id,
+      severity: 'high',
+      description: '楼下漏水赔偿',
+      assigneeId: me.id,
+    });
+    await owner.call('complaints.addNote', { id: complaint.id, note: '欧阳说明天再来' });
+    await owner.call('complaints.resolve', {
+      id: complaint.id,
+      resolution: '上门赔偿欧阳',
+      compensation: { kind: 'points', points: 30 },
+    });
+    await owner.call('complaints.close', {
+      id: complaint.id,
+      note: '',
+      csat: { score: 2, comment: '欧阳觉得太慢', by: 'staff' },
+    });
     const eventsBefore = (await owner.call('members.timeline', { id: m.id })).total;
 
     // The check can fail: before erasure the decrypted copy does hold the person.
     const before = await plaintextCopy(passphrase, 'before');
-    for (const text of ['欧阳秘', '13812345678', '幸福路88号'])
+    for (const text of ['欧阳秘', '13812345678', '幸福路88号', '楼下漏水赔偿', '欧阳觉得太慢'])
       expect(before.includes(Buffer.from(text)), text).toBe(true);
 
     expect((await manager.fail('members.erase', { id: m.id, confirm: m.memberNo })).code).toBe('FORBIDDEN');
@@ -98,6 +128,14 @@ describe('erasing a member (PIPL)', () => {
     expect(timeline.total).toBe(eventsBefore + 1);
     expect(timeline.rows.every((e) => e.body === '')).toBe(true);
     expect((await owner.call('members.get', { id: dup.id })).erasedAt).not.toBeNull();
+    // The complaint keeps its figures for the reports, not what was said.
+    expect(await owner.call('complaints.get', { id: complaint.id })).toMatchObject({
+      description: '',
+      resolution: '',
+      severity: 'high',
+      compensation: { kind: 'points', points: 30 },
+      csat: { score: 2, comment: '' },
+    });
 
     for (const q of [
       '欧阳秘',

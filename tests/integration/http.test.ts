@@ -90,7 +90,7 @@ describe('the browser-mode API', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const r = await api('app.status', { input: {} });
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ ok: true, value: { state: 'ready', shopName: '好运便利店' } });
+    expect(r.json).toEqual({ ok: true, value: { state: 'ready', shopName: '好运便利店', now: expect.any(String) } });
   });
 
   it('refuses another origin, even another port on the same host, and a missing origin', async () => {

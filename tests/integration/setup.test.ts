@@ -107,7 +107,7 @@ describe('first-run setup', () => {
     h = await startBackend();
     await setUp(h);
     const anon = await new Client(h).call('app.status', {});
-    expect(anon).toEqual({ state: 'ready', shopName: '好运便利店' });
+    expect(anon).toEqual({ state: 'ready', shopName: '好运便利店', now: expect.any(String) });
     const owner = await signedIn(h, ownerAccount.username, ownerAccount.password);
     expect((await owner.call('app.status', {})).session?.staff.username).toBe('boss');
   });

@@ -29,7 +29,7 @@ export interface DayRange {
  * month of a large table reads that month's ids, not the whole table. The range is fixed when the
  * export starts: rows written meanwhile wait for the next export.
  */
-export function idsOfDays(raw: SqliteDb, table: 'purchases' | 'points_ledger', range: DayRange) {
+export function idsOfDays(raw: SqliteDb, table: 'purchases' | 'points_ledger' | 'complaints', range: DayRange) {
   const bounds = raw.prepare(
     `select coalesce(min(id), 0) as lo, coalesce(max(id), 0) as hi from ${table} where day >= ? and day <= ?`,
   );

@@ -7,9 +7,9 @@ import type { ExportFormat } from '../../../shared/contract/export.js';
 /**
  * What a column holds, which decides how a cell is written. Values arrive as: text — the text;
  * date — "YYYY-MM-DD"; dateTime — shop-local "YYYY-MM-DD HH:mm:ss"; money — integer fen;
- * integer — a whole number. null is an empty cell.
+ * integer — a whole number; number — any number as it is (a report's averages). null is an empty cell.
  */
-export type ColumnKind = 'text' | 'date' | 'dateTime' | 'money' | 'integer';
+export type ColumnKind = 'text' | 'date' | 'dateTime' | 'money' | 'integer' | 'number';
 export type CellValue = string | number | null;
 
 export interface SheetWriter {
@@ -101,6 +101,7 @@ const numFmts: Record<ColumnKind, string> = {
   dateTime: 'yyyy-mm-dd hh:mm:ss',
   money: '0.00',
   integer: '0',
+  number: 'General',
 };
 
 /** Excel dates have no zone: the wall-clock fields are written as UTC, as exceljs reads them back. */
@@ -119,6 +120,7 @@ function xlsxCell(v: CellValue, kind: ColumnKind): ExcelJS.CellValue {
       // fen / 100 is the double nearest the 2-decimal amount; Excel shows it with the column's 0.00.
       return Number(v) / 100;
     case 'integer':
+    case 'number':
       return Number(v);
     default:
       // A string value is a string cell (never a number), so 13800138000 cannot become 1.38E+10.

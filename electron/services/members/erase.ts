@@ -70,6 +70,24 @@ export async function eraseMember(ctx: Ctx, input: { id: number; confirm: string
   await ctx.db.updateTable('tier_changes').set({ reason: '' }).where('member_id', 'in', ids).execute();
   await ctx.db.updateTable('tier_service_uses').set({ undo_reason: '' }).where('member_id', 'in', ids).execute();
   await ctx.db.deleteFrom('member_tiers').where('member_id', 'in', ids).execute();
+  // Complaints keep their figures (category, times, compensation, score) for the reports; what
+  // was said and written about the person goes, with a walk-in contact recorded on them.
+  await ctx.db
+    .updateTable('complaints')
+    .set({ description: '', resolution: '', csat_comment: '', contact_name: '', contact_phone: '' })
+    .where('member_id', 'in', ids)
+    .execute();
+  await ctx.db
+    .updateTable('complaint_steps')
+    .set({ note: '' })
+    .where('complaint_id', 'in', (eb) => eb.selectFrom('complaints').select('id').where('member_id', 'in', ids))
+    .execute();
+  await ctx.db
+    .updateTable('followups')
+    .set({ note: '', outcome_note: '', next_step: '' })
+    .where('member_id', 'in', ids)
+    .execute();
+  await ctx.db.updateTable('survey_members').set({ reason: '' }).where('member_id', 'in', ids).execute();
   // An import's before/after values of this person; an undo then leaves the erased record alone.
   await ctx.db.updateTable('import_updates').set({ changes: '{}' }).where('member_id', 'in', ids).execute();
   await ctx.db.deleteFrom('import_rejects').where('member_id', 'in', ids).execute();

@@ -82,6 +82,37 @@ async function keepHigherTier(ctx: Ctx, survivorId: number, mergedId: number): P
 }
 
 /**
+ * Both records asked in the same survey are one person asked once: the row with an answer stays
+ * (the survivor's when both or neither answered), the other goes.
+ */
+async function mergeSurveyRows(ctx: Ctx, survivorId: number, mergedId: number): Promise<number> {
+  const rows = await ctx.db
+    .selectFrom('survey_members')
+    .select(['survey_id', 'member_id', 'score'])
+    .where('member_id', 'in', [survivorId, mergedId])
+    .execute();
+  let moved = 0;
+  for (const m of rows.filter((r) => r.member_id === mergedId)) {
+    const drop = ctx.db.deleteFrom('survey_members').where('survey_id', '=', m.survey_id);
+    const s = rows.find((r) => r.member_id === survivorId && r.survey_id === m.survey_id);
+    const keepMerged = !s || (s.score === null && m.score !== null);
+    if (!keepMerged) {
+      await drop.where('member_id', '=', mergedId).execute();
+      continue;
+    }
+    if (s) await drop.where('member_id', '=', survivorId).execute();
+    await ctx.db
+      .updateTable('survey_members')
+      .set({ member_id: survivorId })
+      .where('survey_id', '=', m.survey_id)
+      .where('member_id', '=', mergedId)
+      .execute();
+    moved += 1;
+  }
+  return moved;
+}
+
+/**
  * Every column in the schema that references members(id), and what a merge does with it. A test
  * compares this list with the database's own foreign keys: a new table that points at members
  * fails the build until it is declared here, so the merge cannot forget it.
@@ -169,6 +200,10 @@ export const memberReferences: MemberReference[] = [
   { table: 'tier_changes', column: 'member_id', merge: { kind: 'move' } },
   { table: 'tier_service_uses', column: 'member_id', merge: { kind: 'move' } },
   { table: 'member_tiers', column: 'member_id', merge: { kind: 'custom', run: keepHigherTier } },
+  // The person's complaints and follow-up visits; their survey answers, one per survey.
+  { table: 'complaints', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'followups', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'survey_members', column: 'member_id', merge: { kind: 'custom', run: mergeSurveyRows } },
   // An import's record of what it changed on that record, so undo compares against it.
   { table: 'import_updates', column: 'member_id', merge: { kind: 'history' } },
   { table: 'import_rejects', column: 'member_id', merge: { kind: 'history' } },

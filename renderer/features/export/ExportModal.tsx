@@ -15,12 +15,16 @@ import { notifyError } from '../../ui/errors';
 import { JobProgress } from '../../ui/JobProgress';
 import { useSession } from '../../stores/session';
 
-/** What to export: the members the list's filters match, the audit log, purchases or the points ledger. */
+/**
+ * What to export: the members the list's filters match, the audit log, purchases, the points
+ * ledger, or the complaints and their report (with the period the report page shows, if any).
+ */
 export type ExportTarget =
   | { list: 'members'; filter: InputOf<'io.exportMembers'>['filter'] }
   | { list: 'audit' }
   | { list: 'purchases' }
-  | { list: 'ledger' };
+  | { list: 'ledger' }
+  | { list: 'complaints' | 'complaintReport'; from?: string; to?: string };
 
 /** The list page's Export button; shown only to roles that may export (owners and managers). */
 export function ExportButton({
@@ -62,7 +66,10 @@ export function ExportModal({ target, onClose }: { target: ExportTarget; onClose
   const isOwner = useSession((s) => s.session?.staff.role === 'owner');
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [fullPhones, setFullPhones] = useState(false);
-  const [range, setRange] = useState({ from: '', to: '' });
+  const [range, setRange] = useState({
+    from: 'from' in target ? (target.from ?? '') : '',
+    to: 'to' in target ? (target.to ?? '') : '',
+  });
   const [started, setStarted] = useState<JobStatus | null>(null);
   const [saved, setSaved] = useState<boolean | null>(null);
   const job = useJob(started);
@@ -72,9 +79,11 @@ export function ExportModal({ target, onClose }: { target: ExportTarget; onClose
   const audit = useCommand('io.exportAudit', onStarted);
   const purchases = useCommand('io.exportPurchases', onStarted);
   const ledger = useCommand('io.exportLedger', onStarted);
-  const pending = members.isPending || audit.isPending || purchases.isPending || ledger.isPending;
+  const complaints = useCommand('io.exportComplaints', onStarted);
+  const complaintReport = useCommand('io.exportComplaintReport', onStarted);
+  const pending = [members, audit, purchases, ledger, complaints, complaintReport].some((c) => c.isPending);
   const dated = target.list !== 'members';
-  const phones = target.list === 'members' || target.list === 'purchases';
+  const phones = target.list === 'members' || target.list === 'purchases' || target.list === 'complaints';
 
   const start = () => {
     setSaved(null);
@@ -85,6 +94,9 @@ export function ExportModal({ target, onClose }: { target: ExportTarget; onClose
     else if (target.list === 'purchases')
       purchases.mutate({ format, language, fullPhones: isOwner && fullPhones, ...days }, { onError });
     else if (target.list === 'ledger') ledger.mutate({ format, language, ...days }, { onError });
+    else if (target.list === 'complaints')
+      complaints.mutate({ format, language, fullPhones: isOwner && fullPhones, ...days }, { onError });
+    else if (target.list === 'complaintReport') complaintReport.mutate({ format, language, ...days }, { onError });
     else audit.mutate({ format, language, ...days }, { onError });
   };
   const cancel = () => {

@@ -23,6 +23,8 @@ import { HabitsCard } from '../points/HabitsCard';
 import { MemberPointsCard } from '../points/MemberPointsCard';
 import { PurchasesCard } from '../points/PurchasesCard';
 import { MemberRewardsCard } from '../rewards/MemberRewardsCard';
+import { MemberComplaintsCard } from '../complaints/MemberComplaintsCard';
+import { MemberFollowupsCard } from '../followups/MemberFollowupsCard';
 import { MemberCardButton } from '../tiers/MemberCardButton';
 import { MemberTierCard } from '../tiers/MemberTierCard';
 import { useMemberTier } from '../tiers/useMemberTier';
@@ -138,6 +140,8 @@ function MemberView({ member: m }: { member: Member }) {
       <MemberTierCard memberId={m.id} writable={writable && m.archivedAt === null} />
       <PurchasesCard memberId={m.id} />
       <MemberRewardsCard memberId={m.id} writable={writable && m.archivedAt === null} />
+      <MemberComplaintsCard member={m} writable={writable && m.archivedAt === null} />
+      <MemberFollowupsCard memberId={m.id} writable={writable && m.archivedAt === null} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>

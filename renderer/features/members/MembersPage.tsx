@@ -26,6 +26,8 @@ import { consentChannels, genders, memberSources } from '../../../shared/domain.
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { ExportButton } from '../export/ExportModal';
+import { TodayFollowupsCard } from '../followups/TodayFollowupsCard';
+import { SurveyButton } from '../surveys/SurveyButton';
 import { errorData, notifyError } from '../../ui/errors';
 import { formatDay } from './format';
 import { filterInput, listInput, memberSorts, noFilters, useMemberList, type MemberFilters } from './listFilters';
@@ -86,12 +88,18 @@ export function MembersPage() {
           </Text>
         </Group>
         <Group gap="sm">
+          <SurveyButton
+            filters={filters}
+            total={total}
+            disabled={rangeReversed || !list.data || list.isPlaceholderData}
+          />
           <ExportButton target={{ list: 'members', filter: filterInput(filters) }} disabled={rangeReversed} />
           <Button leftSection={<IconUserPlus size={18} />} onClick={register.open}>
             {t('members.register')}
           </Button>
         </Group>
       </Group>
+      <TodayFollowupsCard />
 
       <Paper withBorder p="sm">
         <Group gap="sm" align="flex-end">

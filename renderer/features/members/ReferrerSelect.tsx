@@ -16,10 +16,11 @@ interface Props {
   excludeId?: number;
   /** The same picker finds the other record of a merge. */
   label?: string;
+  placeholder?: string;
 }
 
 /** Picks the referring member through the counter search (phone tail, name, pinyin, number). */
-export function ReferrerSelect({ value, onChange, error, initial, excludeId, label: fieldLabel }: Props) {
+export function ReferrerSelect({ value, onChange, error, initial, excludeId, label: fieldLabel, placeholder }: Props) {
   const { t } = useTranslation();
   const label = (m: { name: string; memberNo: string }) => `${m.name || t('members.noName')} · ${m.memberNo}`;
   const [picked, setPicked] = useState<ComboboxItem<number> | null>(
@@ -43,7 +44,7 @@ export function ReferrerSelect({ value, onChange, error, initial, excludeId, lab
   return (
     <Select<number>
       label={fieldLabel ?? t('members.referrer')}
-      placeholder={t('members.referrerPlaceholder')}
+      placeholder={placeholder ?? t('members.referrerPlaceholder')}
       searchable
       clearable
       data={data}

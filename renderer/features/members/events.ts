@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import { formatFen } from '../../../shared/rules/money.js';
 import { interactionKinds, type InteractionKind, type TimelineEvent } from '../../../shared/domain.js';
+import type { CompensationKind } from '../../../shared/complaints.js';
+import { compensationText } from '../complaints/complaintText';
 
 /** Member columns named in a profileEdited event, and the label each has on the form. */
 const columnLabels: Record<string, string> = {
@@ -68,6 +70,27 @@ export function describeEvent(t: TFunction, e: TimelineEvent, tagNames: Map<numb
         ...d,
         defaultValue: t('members.events.tierChange', d),
       });
+    case 'followupCreated':
+    case 'followupDone':
+      return t(`members.events.${e.kind}`, {
+        ...d,
+        reason: t(`followups.reasons.${String(d.reason)}`),
+        outcome: t(`followups.outcomes.${String(d.outcome)}`),
+      });
+    case 'complaintLogged':
+      return t('members.events.complaintLogged', { ...d, severity: t(`complaints.severities.${String(d.severity)}`) });
+    case 'complaintResolved':
+      return t('members.events.complaintResolved', {
+        ...d,
+        compensation: compensationText(t, {
+          kind: String(d.compensation) as CompensationKind,
+          points: Number(d.points ?? 0),
+          reward: String(d.reward ?? ''),
+          amountFen: Number(d.amountFen ?? 0),
+        }),
+      });
+    case 'complaintClosed':
+      return t(d.score == null ? 'members.events.complaintClosed' : 'members.events.complaintClosedScore', d);
     default:
       return t(`members.events.${e.kind}`, { ...d, defaultValue: e.kind });
   }

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Menu, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Title } from '@mantine/core';
 import { IconDots, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import type { StaffInfo } from '../../../shared/domain.js';
 import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { notifyError } from '../../ui/errors';
+import { DeactivateStaffModal } from './DeactivateStaffModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { StaffFormModal } from './StaffFormModal';
 
@@ -78,28 +79,7 @@ export function StaffPage() {
       </Table>
       {editing !== null && <StaffFormModal staff={editing} onClose={() => setEditing(null)} />}
       <ResetPasswordModal staff={resetting} onClose={() => setResetting(null)} />
-      <Modal opened={deactivating !== null} onClose={() => setDeactivating(null)} title={t('staff.deactivate')}>
-        <Stack>
-          <Text>{t('staff.confirmDeactivate', { name: deactivating?.displayName ?? '' })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeactivating(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={setActive.isPending}
-              onClick={() =>
-                setActive.mutate(
-                  { staffId: deactivating!.id, active: false },
-                  { onError: (e) => notifyError(t, e), onSettled: () => setDeactivating(null) },
-                )
-              }
-            >
-              {t('staff.deactivate')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <DeactivateStaffModal staff={deactivating} onClose={() => setDeactivating(null)} />
     </Stack>
   );
 }

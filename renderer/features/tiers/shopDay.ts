@@ -1,10 +1,14 @@
 import { businessDay } from '../../../shared/rules/businessDay.js';
-import { useSession } from '../../stores/session';
+import { shopNow, useSession } from '../../stores/session';
 
 /** Today's business day in the shop's time zone (YYYY-MM-DD), as the main process counts days. */
 export function useShopToday(): string {
   const settings = useSession((s) => s.session?.settings);
-  return businessDay(new Date().toISOString(), settings?.timeZone ?? 'Asia/Shanghai', settings?.dayStartHour ?? 0);
+  return businessDay(
+    new Date(shopNow()).toISOString(),
+    settings?.timeZone ?? 'Asia/Shanghai',
+    settings?.dayStartHour ?? 0,
+  );
 }
 
 /** The first and last day of the month a shop day falls in. */

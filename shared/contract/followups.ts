@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { channel } from './channel.js';
+import type { Page } from '../domain.js';
+import { followupOutcomes, followupReasons, type FollowupInfo } from '../followups.js';
+import { calendarDate, id, pageInput, printable } from './fields.js';
+
+const text = (max: number) => z.string().trim().max(max, 'errors.tooLong').refine(printable, 'errors.badCharacters');
+
+export const followupViews = ['today', 'mine', 'open', 'done'] as const;
+export type FollowupView = (typeof followupViews)[number];
+
+export const followupsChannels = {
+  'followups.create': channel<FollowupInfo>()({
+    input: z.object({
+      memberId: id,
+      reason: z.enum(followupReasons, 'errors.choice'),
+      note: text(500).default(''),
+      dueOn: calendarDate,
+      assigneeId: id.nullable().default(null),
+    }),
+    access: 'complaints.write',
+    idempotent: true,
+  }),
+  /** `today`: open and due today or earlier (the home screen's list); `mine`: open and assigned to me. */
+  'followups.list': channel<Page<FollowupInfo>>()({
+    input: pageInput.extend({
+      view: z.enum(followupViews, 'errors.choice').default('today'),
+      memberId: id.nullable().default(null),
+    }),
+    access: 'members.read',
+    idempotent: false,
+  }),
+  /** The outcome; a call back needs its date, and schedules the next task for it. */
+  'followups.record': channel<FollowupInfo>()({
+    input: z
+      .object({
+        id,
+        outcome: z.enum(followupOutcomes, 'errors.choice'),
+        note: text(500).default(''),
+        nextStep: text(200).default(''),
+        callBackOn: calendarDate.nullable().default(null),
+      })
+      .superRefine((v, ctx) => {
+        if (v.outcome === 'callBack' && v.callBackOn === null)
+          ctx.addIssue({ code: 'custom', message: 'errors.required', path: ['callBackOn'] });
+      }),
+    access: 'complaints.write',
+    idempotent: true,
+  }),
+  'followups.reassign': channel<FollowupInfo>()({
+    input: z.object({ id, assigneeId: id.nullable(), dueOn: calendarDate }),
+    access: 'complaints.write',
+    idempotent: true,
+  }),
+};

@@ -1,0 +1,28 @@
+import type { NpsFigures } from './complaints.js';
+
+/** An NPS survey (净推荐值调查): a set of members chosen from the member list, asked 0–10 and why. */
+export interface SurveyInfo {
+  id: number;
+  name: string;
+  /** The member-list filter the set was chosen with, as the list page described it. */
+  filterNote: string;
+  createdAt: string;
+  createdByName: string | null;
+  closedAt: string | null;
+  invited: number;
+  responded: number;
+  /** Responded in percent of invited. */
+  responsePct: number | null;
+  figures: NpsFigures;
+}
+
+export interface SurveyMemberRow {
+  memberId: number;
+  memberName: string;
+  memberNo: string;
+  phone: string;
+  score: number | null;
+  reason: string;
+  respondedAt: string | null;
+  recordedByName: string | null;
+}
