@@ -76,7 +76,7 @@ export const enFollowups: Shape<typeof zhFollowups> = {
 export const enSurveys: Shape<typeof zhSurveys> = {
   title: 'Satisfaction surveys',
   intro:
-    'Net Promoter Score (NPS): members are asked “How likely are you to recommend us to a friend?” from 0 to 10. 9–10 are promoters, 7–8 passives, 0–6 detractors; NPS = % promoters − % detractors.',
+    'Net Promoter Score (NPS): members are asked “How likely are you to recommend us to a friend or family member?” from 0 to 10. 9–10 are promoters, 7–8 passives, 0–6 detractors; NPS = % promoters − % detractors.',
   start: 'Start satisfaction survey',
   name: 'Survey name',
   namePlaceholder: 'e.g. Spring member survey',
@@ -182,10 +182,10 @@ export const enStaffWork: Shape<typeof zhStaffWork> = {
   checking: 'Checking open work…',
   openWork: 'This staff member still has {{complaints}} open complaints and {{followups}} open follow-ups.',
   reassignTo: 'Hand over to',
-  nobody: 'Nobody for now',
+  nobody: 'Leave unassigned',
   reassignHint:
-    'Nobody for now: assigned complaints not yet started go back to New; complaints in progress and follow-ups are left unassigned for a manager to assign.',
-  choose: 'Choose who takes over, or nobody for now',
+    'Left unassigned: assigned complaints not yet started go back to New; complaints in progress and follow-ups are left unassigned for a manager to assign.',
+  choose: 'Choose who takes over, or to leave it unassigned',
   deactivated: '{{name}} deactivated',
 };
 

@@ -55,7 +55,7 @@ export const enTiers: Shape<typeof zhTiers> = {
     birthdayPointsHint: 'Empty: the birthday bonus in the points rules',
     complaintPriority: 'Complaint priority',
     complaintPriorityHint: 'The higher, the sooner complaints must be handled',
-    priorities: { 0: 'Standard', 1: 'Priority', 2: 'Urgent', 3: 'Top' },
+    priorities: { 0: 'Standard', 1: 'Priority', 2: 'Expedited', 3: 'Top' },
     services: 'Free services',
     servicesHint: 'Free uses per period, e.g. 2 car washes a quarter',
     noServices: 'No free services in this tier',

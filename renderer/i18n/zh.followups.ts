@@ -62,7 +62,7 @@ export const zhFollowups = {
 export const zhSurveys = {
   title: '满意度调查',
   intro:
-    '净推荐值（NPS）：问会员“您有多大可能把本店推荐给朋友？”0–10 分。9–10 分为推荐者，7–8 分为中立者，0–6 分为贬损者；NPS = 推荐者占比 − 贬损者占比。',
+    '净推荐值（NPS）：问会员“您有多大可能把本店推荐给朋友或家人？”0–10 分。9–10 分为推荐者，7–8 分为中立者，0–6 分为贬损者；NPS = 推荐者占比 − 贬损者占比。',
   start: '发起满意度调查',
   name: '调查名称',
   namePlaceholder: '如：春季会员满意度',
@@ -168,9 +168,9 @@ export const zhStaffWork = {
   checking: '正在查看未完成的工作…',
   openWork: '该员工还有 {{complaints}} 条投诉、{{followups}} 条回访未完成。',
   reassignTo: '转交给',
-  nobody: '暂不指派',
-  reassignHint: '选“暂不指派”时：已指派但未处理的投诉回到“新投诉”，处理中的投诉和回访变为无人负责，需要店长另行指派。',
-  choose: '请选择转交给谁，或暂不指派',
+  nobody: '不转交，留为未指派',
+  reassignHint: '不转交时：已指派但未处理的投诉回到“新登记”，处理中的投诉和回访变为无人负责，需要店长另行指派。',
+  choose: '请选择转交给谁，或选择不转交',
   deactivated: '已停用 {{name}}',
 };
 

@@ -34,7 +34,7 @@ export const zhTierMember = {
     birthday: '生日礼',
     birthdayPoints: '{{points}} 积分',
     birthdayRules: '按积分规则',
-    complaint: '投诉优先',
+    complaint: '投诉处理优先级',
   },
   services: {
     periodMonth: '{{year}}年{{month}}月',

@@ -113,7 +113,8 @@ export const csatInput = z.object({
   by: z.enum(ratedBy, 'errors.choice'),
 });
 
-export const complaintViews = ['open', 'mine', 'overdue', 'all'] as const;
+/** `toClose`: resolved, waiting for the complainant's word (and CSAT) to be closed. */
+export const complaintViews = ['open', 'mine', 'overdue', 'toClose', 'all'] as const;
 export type ComplaintView = (typeof complaintViews)[number];
 
 const periodInput = z

@@ -10,14 +10,20 @@ export const followupViews = ['today', 'mine', 'open', 'done'] as const;
 export type FollowupView = (typeof followupViews)[number];
 
 export const followupsChannels = {
+  /** A custom task is only what its note says: it needs one. */
   'followups.create': channel<FollowupInfo>()({
-    input: z.object({
-      memberId: id,
-      reason: z.enum(followupReasons, 'errors.choice'),
-      note: text(500).default(''),
-      dueOn: calendarDate,
-      assigneeId: id.nullable().default(null),
-    }),
+    input: z
+      .object({
+        memberId: id,
+        reason: z.enum(followupReasons, 'errors.choice'),
+        note: text(500).default(''),
+        dueOn: calendarDate,
+        assigneeId: id.nullable().default(null),
+      })
+      .superRefine((v, ctx) => {
+        if (v.reason === 'custom' && v.note === '')
+          ctx.addIssue({ code: 'custom', message: 'errors.required', path: ['note'] });
+      }),
     access: 'complaints.write',
     idempotent: true,
   }),

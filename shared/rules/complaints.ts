@@ -46,7 +46,8 @@ export interface SlaDue {
  * A complaint's targets: the first response within its severity's hours (wall-clock time, the shop
  * answers the phone), the resolution by the end of the shop day that many days after the day it
  * was logged. The member's tier priority shortens both by `priorityCutPct` per level, rounding down
- * to whole minutes and whole days.
+ * to whole minutes and whole days; a resolution target of one day or more is never cut below one
+ * day (only a severity whose own target is the same day is due the same day).
  */
 export function slaDue(
   loggedAt: string,
@@ -58,7 +59,8 @@ export function slaDue(
 ): SlaDue {
   const factor = priorityFactorPct(priority, settings.priorityCutPct);
   const minutes = Math.floor((settings.firstResponseHours[severity] * 60 * factor) / 100);
-  const days = Math.floor((settings.resolutionDays[severity] * factor) / 100);
+  const base = settings.resolutionDays[severity];
+  const days = base === 0 ? 0 : Math.max(1, Math.floor((base * factor) / 100));
   const day = businessDay(loggedAt, timeZone, dayStartHour);
   return {
     firstResponseDue: new Date(Date.parse(loggedAt) + minutes * 60_000).toISOString(),

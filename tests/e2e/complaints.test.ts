@@ -1,18 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowserShop, pageApi, screenshot, signIn, signOut, type BrowserShop } from './browserMode.js';
+import { openBrowserShop, pageApi, screenshot, signIn, signOut, testClock, type BrowserShop } from './browserMode.js';
 
 /**
  * A clerk logs a complaint for a member at the counter; a manager assigns it and resolves it with
  * 200 points, which reach the member's balance; the clerk closes it with the customer's CSAT 4, and
- * the complaint, its history and the member's timeline show it.
+ * the complaint, its history and the member's timeline show it; the follow-up visit the resolution
+ * booked appears on the clerk's home screen on its due day, three days later (the app's test clock).
  */
+const clock = testClock();
 let shop: BrowserShop;
 let page: Page;
 let memberId: number;
 
 beforeAll(async () => {
-  shop = await openBrowserShop('complaints');
+  shop = await openBrowserShop('complaints', clock.env);
   page = shop.page;
   await signIn(page, 'boss', 'owner-pass-1');
   const api = <T>(channel: string, input: unknown) => pageApi<T>(page, channel, input);
@@ -24,6 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await shop?.close();
+  clock.remove();
 });
 
 const balance = async () => Number(await page.getByTestId('points-balance').textContent());
@@ -126,5 +129,25 @@ describe('complaints', () => {
     await card.getByTestId('complaint-row-1').getByText('已结案').waitFor();
     await page.getByText('投诉 #1 结案，满意度 4 分').waitFor();
     await page.getByText('投诉 #1 已解决：补偿 200 积分').waitFor();
+  });
+
+  it('the follow-up visit is on the clerk’s home screen on its due day, not before', async () => {
+    const home = async () => {
+      await page.getByRole('link', { name: '会员', exact: true }).click();
+      await page.getByTestId('members-total').waitFor();
+      await page.waitForLoadState('networkidle');
+    };
+    await home();
+    expect(await page.getByTestId('today-followups').count()).toBe(0);
+    clock.setDays(3);
+    await page.reload();
+    // Three days on the session may have ended: sign in again when asked.
+    const signInHeading = page.getByRole('heading', { name: '登录' });
+    await Promise.race([signInHeading.waitFor(), page.getByTestId('open-counter-search').waitFor()]);
+    if (await signInHeading.isVisible()) await signIn(page, 'xiaoli', 'clerk-pass-1');
+    await home();
+    const card = page.getByTestId('today-followups');
+    await card.getByRole('link', { name: '王女士' }).waitFor();
+    await card.getByText('投诉解决后').waitFor();
   });
 });

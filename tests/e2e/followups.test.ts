@@ -146,7 +146,7 @@ describe('follow-ups, NPS surveys and the complaints report', () => {
     await page.goto(`${shop.app.url}#/members/${memberId}`);
     const timeline = page.getByTestId('member-timeline');
     await timeline.getByText('回访：已联系上').waitFor();
-    await timeline.getByText(/^新建回访（投诉解决后），\d{4}-\d{2}-\d{2} 到期$/).waitFor();
+    await timeline.getByText(/^新建回访（投诉解决后），\d{4}年\d{1,2}月\d{1,2}日 到期$/).waitFor();
     await page.getByTestId('member-followups').getByText('没有未完成的回访。').waitFor();
     await signOut(page);
   });
@@ -176,7 +176,7 @@ describe('follow-ups, NPS surveys and the complaints report', () => {
         .getByRole('button')
         .click();
       const d = page.getByRole('dialog', { name: `录入回答：${name}` });
-      await d.getByRole('radio', { name: String(score), exact: true }).click();
+      await d.getByTestId('nps-scores').getByText(String(score), { exact: true }).click();
       await d.getByLabel('原因').fill(reason);
       await d.getByRole('button', { name: '保存' }).click();
       await d.waitFor({ state: 'detached' });
@@ -251,7 +251,7 @@ describe('follow-ups, NPS surveys and the complaints report', () => {
       .poll(() => dialog.getByTestId('staff-open-work').textContent())
       .toBe('该员工还有 0 条投诉、1 条回访未完成。');
     await dialog.getByRole('button', { name: '停用' }).click();
-    await dialog.getByText('请选择转交给谁，或暂不指派').first().waitFor();
+    await dialog.getByText('请选择转交给谁，或选择不转交').first().waitFor();
     await dialog.getByRole('combobox', { name: '转交给' }).click();
     await page.getByRole('option', { name: '陈老板' }).click();
     await dialog.getByRole('button', { name: '停用' }).click();

@@ -228,17 +228,18 @@ describe('the complaints exports', () => {
     expect(rows[0]).toMatchObject({
       [zh.loggedAt]: '2026-03-01 10:00:00',
       [zh.channel]: '到店',
-      [zh.category]: '产品质量',
+      [zh.category]: '商品质量',
       [zh.severity]: '一般',
-      [zh.priority]: '0',
-      [zh.status]: '已关闭',
+      // The tier complaint priority by its label on the tier settings page.
+      [zh.priority]: '标准',
+      [zh.status]: '已结案',
       [zh.firstResponseDue]: '2026-03-02 10:00:00',
       [zh.firstResponseAt]: '2026-03-01 10:30:00',
       [zh.resolutionDue]: '2026-03-05 00:00:00',
       [zh.resolvedAt]: '2026-03-01 12:00:00',
       [zh.breached]: '否',
       [zh.resolution]: '已处理',
-      [zh.compensationKind]: '仅致歉',
+      [zh.compensationKind]: '仅道歉',
       [zh.compensationPoints]: '',
       [zh.csatScore]: '5',
       [zh.csatComment]: '打5分',
@@ -250,18 +251,20 @@ describe('the complaints exports', () => {
       [zh.name]: '路人甲',
       [zh.phone]: '137****7000',
       [zh.category]: '服务态度',
-      [zh.severity]: '高',
+      [zh.severity]: '严重',
       [zh.breached]: '是',
       [zh.csatScore]: '2',
     });
     expect(rows[2]).toMatchObject({ [zh.status]: '处理中', [zh.breached]: '是', [zh.resolvedAt]: '' });
-    expect(rows[3]).toMatchObject({ [zh.status]: '已关闭', [zh.breached]: '否', [zh.severity]: '低' });
+    expect(rows[3]).toMatchObject({ [zh.status]: '已结案', [zh.breached]: '否', [zh.severity]: '轻微' });
 
     const full = await exported(owner, 'io.exportComplaints', { from: '2026-04-01', fullPhones: true, language: 'en' });
     const en = complaintFileHeaders.en;
-    expect(cells(full.path).map((r) => [r[en.name], r[en.phone], r[en.category], r[en.status]])).toEqual([
-      ['路人甲', '13700137000', 'Environment', 'Closed'],
-      ['路人甲', '13700137000', 'Other', 'Assigned'],
+    expect(
+      cells(full.path).map((r) => [r[en.name], r[en.phone], r[en.category], r[en.status], r[en.priority]]),
+    ).toEqual([
+      ['路人甲', '13700137000', 'Shop environment', 'Closed', 'Standard'],
+      ['路人甲', '13700137000', 'Other', 'Assigned', 'Standard'],
     ]);
     expect(auditRows(h, 'io.exported').map((a) => a.details)).toEqual([
       { list: 'complaints', from: '2026-03-01', to: '2026-03-31', fullPhones: false, format: 'csvUtf8', rows: 4 },
@@ -280,26 +283,29 @@ describe('the complaints exports', () => {
     expect(result.rows).toBe(rows.length);
     const find = (section: string, item: string) => rows.find((r) => r[0] === section && r[1] === item);
     expect(rows[0]).toEqual(['概况', '统计期间 2026-03-01 ~ 2026-04-30', '', '']);
-    expect(find('概况', '投诉总数')).toEqual(['概况', '投诉总数', '6', '']);
+    expect(find('概况', '投诉数')).toEqual(['概况', '投诉数', '6', '']);
     expect(find('概况', '平均首次响应（分钟）')?.[3]).toBe('96');
-    expect(find('概况', '满意度平均分')?.[3]).toBe('3.67');
-    expect(find('概况', '净推荐值')).toEqual(['概况', '净推荐值', '3', '33']);
+    // One decimal, as the report page shows it.
+    expect(find('概况', '满意度（CSAT）平均分')?.[3]).toBe('3.7');
+    // The score is a value, never a count; how many answered is the NPS section's own row.
+    expect(find('概况', '净推荐值（NPS）')).toEqual(['概况', '净推荐值（NPS）', '', '33']);
     expect(rows.filter((r) => r[0] === '按类别').map((r) => [r[1], r[2]])).toEqual([
-      ['产品质量', '2'],
+      ['商品质量', '2'],
       ['服务态度', '1'],
       ['价格', '1'],
       ['店内环境', '1'],
       ['其他', '1'],
     ]);
     expect(rows.filter((r) => r[0] === '按严重程度').map((r) => r[2])).toEqual(['2', '2', '1', '1']);
-    expect(rows.filter((r) => r[0] === '满意度趋势')).toEqual([
-      ['满意度趋势', '2026-03', '2', '3.5'],
-      ['满意度趋势', '2026-04', '1', '4'],
+    expect(rows.filter((r) => r[0] === '每月满意度')).toEqual([
+      ['每月满意度', '2026-03', '2', '3.5'],
+      ['每月满意度', '2026-04', '1', '4.0'],
     ]);
-    expect(rows.filter((r) => r[0] === '净推荐值').map((r) => [r[1], r[2]])).toEqual([
-      ['推荐者', '2'],
-      ['被动者', '0'],
-      ['贬损者', '1'],
+    expect(rows.filter((r) => r[0] === '净推荐值（NPS）').map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['已回答', '3', ''],
+      ['推荐者（9–10）', '2', ''],
+      ['中立者（7–8）', '0', ''],
+      ['贬损者（0–6）', '1', ''],
     ]);
 
     // In a workbook the figures are numbers a chart can use; an open start is the first complaint's day.
@@ -307,8 +313,11 @@ describe('the complaints exports', () => {
     const file = await owner.call('io.downloadExport', { jobId: job.id });
     const sheet = await firstSheet(file.path);
     expect(sheet.getRow(2).getCell(2).value).toBe('Period 2026-03-01 ~ 2026-04-30');
-    const avg = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(2).value === 'CSAT average');
-    expect(avg?.getCell(4).value).toBe(3.67);
+    const avg = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(2).value === 'Satisfaction (CSAT) average');
+    expect(avg?.getCell(4).value).toBe(3.7);
+    expect(avg?.getCell(4).numFmt).toBe('0.0');
+    const april = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(2).value === '2026-04');
+    expect([april?.getCell(4).value, april?.getCell(4).numFmt]).toEqual([4, '0.0']);
     expect(auditRows(h, 'io.exported').at(-1)?.details).toMatchObject({
       list: 'complaintReport',
       from: '2026-03-01',

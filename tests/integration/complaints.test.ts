@@ -26,7 +26,8 @@ describe('complaints: intake', () => {
     expect(c).toMatchObject({
       memberId: m.id,
       memberName: '王女士',
-      phone: '138****5678',
+      // The complaint page shows the whole number to a clerk too, like the member page.
+      phone: '138 1234 5678',
       channel: 'phone',
       category: { id: quality, key: 'quality', name: null, active: true },
       severity: 'normal',
@@ -48,6 +49,8 @@ describe('complaints: intake', () => {
     });
     expect(c.steps).toMatchObject([{ action: 'log', fromStatus: null, toStatus: 'new', staffName: 'xiaoli' }]);
     expect((await manager.call('complaints.get', { id: c.id })).phone).toBe('138 1234 5678');
+    expect((await clerk.call('complaints.get', { id: c.id })).phone).toBe('138 1234 5678');
+    expect((await clerk.call('complaints.list', { view: 'all' })).rows[0]!.phone).toBe('138****5678');
     const [event] = (await manager.call('members.timeline', { id: m.id })).rows;
     expect(event).toMatchObject({
       kind: 'complaintLogged',
@@ -63,11 +66,14 @@ describe('complaints: intake', () => {
   it('takes a walk-in complaint: a name and a phone, no member, nothing on any timeline', async () => {
     const { h, manager, clerk } = await complaintsShop();
     const c = await logFor(clerk, null, walkIn({ severity: 'urgent' }));
-    expect(c).toMatchObject({ memberId: null, memberName: '路人甲', phone: '137****7000', priority: 0 });
+    // A walk-in has no member page: the complaint page gives every role the number to call back.
+    expect(c).toMatchObject({ memberId: null, memberName: '路人甲', phone: '137 0013 7000', priority: 0 });
     // Urgent: one hour to answer, resolved by the end of the shop day it came in.
     expect(c.firstResponseDue).toBe('2026-03-01T03:00:00.000Z');
     expect(c.resolutionDue).toBe('2026-03-01T16:00:00.000Z');
     expect((await manager.call('complaints.get', { id: c.id })).phone).toBe('137 0013 7000');
+    expect((await clerk.call('complaints.get', { id: c.id })).phone).toBe('137 0013 7000');
+    expect((await clerk.call('complaints.list', { view: 'all' })).rows[0]!.phone).toBe('137****7000');
     expect(count(h, 'select count(*) as n from member_events')).toBe(0);
     const missing = await clerk.fail('complaints.log', {
       memberId: null,
@@ -142,6 +148,12 @@ describe('complaints: intake', () => {
     expect(fast.resolutionDue).toBe('2026-03-02T16:00:00.000Z');
     expect(fast.firstResponseDue < base.firstResponseDue).toBe(true);
     expect(fast.resolutionDue < base.resolutionDue).toBe(true);
+    // High (one day) cut in half would be due the same day: a cut target keeps at least one day.
+    const high = await logFor(manager, gold, { severity: 'high' });
+    expect(high.firstResponseDue).toBe('2026-03-01T04:00:00.000Z');
+    expect(high.resolutionDue).toBe('2026-03-02T16:00:00.000Z');
+    // Urgent is the same day by its own target, and stays so.
+    expect((await logFor(manager, gold, { severity: 'urgent' })).resolutionDue).toBe('2026-03-01T16:00:00.000Z');
   });
 });
 
@@ -192,6 +204,35 @@ describe('complaints: the lists', () => {
     const o = await setDay(h, '2026-03-05');
     expect(await list('overdue', o)).toEqual([a, b, d]);
     expect((await o.call('complaints.list', { view: 'overdue', pageSize: 2 })).total).toBe(3);
+  });
+});
+
+describe('complaints: waiting to be closed', () => {
+  it('toClose lists the resolved ones, the longest waiting first, until closed or reopened', async () => {
+    const { h, manager, ids } = await complaintsShop();
+    const m = await newMember(manager);
+    const resolveNow = async (id: number) =>
+      manager.call('complaints.resolve', { id, resolution: '已处理', compensation: { kind: 'apology' } });
+    // Logged in this order, resolved in the other: the order is by when each was resolved.
+    const first = await complaintIn(manager, m, 'inProgress', ids.manager);
+    const second = await complaintIn(manager, m, 'inProgress', ids.manager);
+    const third = await complaintIn(manager, m, 'inProgress', ids.manager);
+    await complaintIn(manager, m, 'closed', ids.manager);
+    await complaintIn(manager, m, 'assigned', ids.manager);
+    h.clock.advance(60_000);
+    await resolveNow(third);
+    h.clock.advance(60_000);
+    await resolveNow(first);
+    h.clock.advance(60_000);
+    await resolveNow(second);
+    const toClose = async () => (await manager.call('complaints.list', { view: 'toClose' })).rows.map((r) => r.id);
+    expect(await toClose()).toEqual([third, first, second]);
+    expect((await manager.call('complaints.list', { view: 'toClose' })).total).toBe(3);
+    // Not among the open ones: nothing is left to do but close.
+    expect((await manager.call('complaints.list', { view: 'open' })).rows.map((r) => r.status)).toEqual(['assigned']);
+    await manager.call('complaints.close', { id: third, note: '', csat: null });
+    await manager.call('complaints.reopen', { id: first, note: '又坏了' });
+    expect(await toClose()).toEqual([second]);
   });
 });
 

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract/index.js';
+import { ledgerFileFields, ledgerFileHeaders } from '../../shared/io/ledgerFields.js';
+import { finished } from './ioHelpers.js';
 import { auditRows, closeShops, type Client } from './harness.js';
 import { expectLedgerConsistent, newMember, replayableSender } from './pointsHelpers.js';
 import { complaintIn, complaintRow, complaintsShop, count, signInAgain } from './complaintsHelpers.js';
@@ -47,10 +51,33 @@ describe('complaints: compensation', () => {
     expect(complaintRow(h, id)).toMatchObject({ compensation_fen: 20000, compensation_points: 200 });
     const entry = h.backend.raw
       .prepare(
-        `select ref_type, staff_id, usable_on, day from points_ledger where kind = 'compensation' and ref_id = ?`,
+        `select ref_type, note, staff_id, usable_on, day from points_ledger where kind = 'compensation' and ref_id = ?`,
       )
       .get(id);
-    expect(entry).toEqual({ ref_type: 'complaint', staff_id: ids.manager, usable_on: '2026-03-01', day: '2026-03-01' });
+    expect(entry).toEqual({
+      ref_type: 'complaint',
+      note: `#${id}`,
+      staff_id: ids.manager,
+      usable_on: '2026-03-01',
+      day: '2026-03-01',
+    });
+    // The member's ledger says which complaint each credit was for, and so does the ledger export.
+    const { rows: entries } = await manager.call('points.ledger', { memberId: m });
+    expect(entries.map((e) => [e.kind, e.points, e.note])).toEqual([
+      ['compensation', 200, `#${other}`],
+      ['compensation', 200, `#${id}`],
+    ]);
+    const job = await finished(
+      manager,
+      await manager.call('io.exportLedger', { format: 'csvUtf8', language: 'zh', from: null, to: null }),
+    );
+    const file = await manager.call('io.downloadExport', { jobId: job.id });
+    const [header, ...rows] = parse(readFileSync(file.path).subarray(3).toString('utf8')) as string[][];
+    const cell = (r: string[], f: (typeof ledgerFileFields)[number]) => r[header!.indexOf(ledgerFileHeaders.zh[f])];
+    expect(rows.map((r) => [cell(r, 'kind'), cell(r, 'reference'), cell(r, 'note')])).toEqual([
+      ['投诉补偿', `投诉 #${id}`, `#${id}`],
+      ['投诉补偿', `投诉 #${other}`, `#${other}`],
+    ]);
     expectLedgerConsistent(h);
   });
 

@@ -27,8 +27,8 @@ describe('complaints on the member timeline and in the audit log', () => {
       ['complaintLogged', '态度差', { complaintId: id, severity: 'normal', categoryId: expect.any(Number) }],
       ['complaintNote', '顾客要求退款', { complaintId: id }],
       ['complaintResolved', '道歉并送积分', { complaintId: id, compensation: 'points', points: 20 }],
-      ['complaintClosed', '', { complaintId: id, score: 4 }],
-      ['csatRecorded', '还行', { complaintId: id, score: 4 }],
+      // Closing with a CSAT is one entry: the score in its data, the comment as its body.
+      ['complaintClosed', '还行', { complaintId: id, score: 4 }],
       ['complaintReopened', '又来投诉', { complaintId: id }],
     ]);
     expect(events.map((e) => e.kind)).toContain('followupCreated');
@@ -54,6 +54,25 @@ describe('complaints on the member timeline and in the audit log', () => {
       'resolve',
       'close',
       'reopen',
+    ]);
+  });
+});
+
+describe('CSAT on the member timeline', () => {
+  it('a score given later is its own entry; a closing without one says nothing of a score', async () => {
+    const { manager, ids } = await complaintsShop();
+    const m = await newMember(manager);
+    const id = await complaintIn(manager, m, 'resolved', ids.manager);
+    await manager.call('complaints.close', { id, note: '', csat: null });
+    await manager.call('complaints.rate', { id, csat: { score: 5, comment: '回电话问的', by: 'staff' } });
+    const events = (await manager.call('members.timeline', { id: m })).rows.reverse();
+    expect(
+      events
+        .filter((e) => e.kind === 'complaintClosed' || e.kind === 'csatRecorded')
+        .map((e) => [e.kind, e.body, e.data]),
+    ).toEqual([
+      ['complaintClosed', '', { complaintId: id, score: null }],
+      ['csatRecorded', '回电话问的', { complaintId: id, score: 5 }],
     ]);
   });
 });

@@ -117,6 +117,20 @@ describe('complaints: every move of the workflow', () => {
     expect(reopened.steps.at(-1)).toMatchObject({ note: '还是坏的', staffName: 'laozhang', assigneeName: 'laozhang' });
   });
 
+  it('keeps every resolution in the history: a re-resolution after a reopen does not lose the first', async () => {
+    const { manager, ids } = await complaintsShop();
+    const id = await complaintIn(manager, await newMember(manager), 'inProgress', ids.manager);
+    await manager.call('complaints.resolve', { id, resolution: '换了一盒', compensation: { kind: 'apology' } });
+    await manager.call('complaints.reopen', { id, note: '新的也坏了' });
+    const again = await manager.call('complaints.resolve', {
+      id,
+      resolution: '全额退款',
+      compensation: { kind: 'apology' },
+    });
+    expect(again.resolution).toBe('全额退款');
+    expect(again.steps.filter((s) => s.action === 'resolve').map((s) => s.note)).toEqual(['换了一盒', '全额退款']);
+  });
+
   it('resolving straight from assigned counts as the first response', async () => {
     const { h, manager, ids } = await complaintsShop();
     const id = await complaintIn(manager, await newMember(manager), 'assigned', ids.manager);

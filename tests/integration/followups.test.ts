@@ -76,7 +76,7 @@ describe('follow-ups: the lists', () => {
     const a = await newMember(owner);
     const b = await newMember(owner);
     const make = (memberId: number, dueOn: string) =>
-      owner.call('followups.create', { memberId, reason: 'custom', dueOn, assigneeId: null });
+      owner.call('followups.create', { memberId, reason: 'custom', note: '问问近况', dueOn, assigneeId: null });
     const late = await make(a, '2026-03-05');
     const soon = await make(b, '2026-03-02');
     const same = await make(a, '2026-03-02');
@@ -118,6 +118,11 @@ describe('follow-ups: making one by hand', () => {
     expect((await clerk.fail('followups.create', { ...base, memberId: 9999 })).messageKey).toBe(
       'errors.member.notFound',
     );
+    // A custom task is only its note: without one (blanks trimmed) there is nothing to do.
+    for (const note of [undefined, '', '   '])
+      expect((await clerk.fail('followups.create', { ...base, reason: 'custom', note })).fields).toEqual({
+        note: { messageKey: 'errors.required' },
+      });
     expect(await list(owner, 'open')).toEqual([]);
 
     // Today is allowed; a clerk may take it or leave it unassigned; a manager gives it to anyone.
@@ -128,16 +133,23 @@ describe('follow-ups: making one by hand', () => {
     );
   });
 
-  it('shows whole phones to managers and masked ones to clerks', async () => {
-    const { owner, clerk } = await complaintsShop();
-    const m = await newMember(owner);
-    await owner.call('followups.create', { memberId: m, reason: 'inactive', dueOn: '2026-03-01', assigneeId: null });
-    const [mine] = await list(clerk, 'today');
-    const [theirs] = await list(owner, 'today');
-    expect(mine!.phone).toMatch(/^139\*{4}\d{4}$/);
-    expect(theirs!.phone).toMatch(/^139 \d{4} \d{4}$/);
-    expect(theirs!.phone.slice(-4)).toBe(mine!.phone.slice(-4));
-    expect(mine!.memberName).toMatch(/^会员\d+$/);
+  it('shows a clerk whole phones for their own tasks and those nobody holds, masked for a colleague’s', async () => {
+    const { owner, clerk, ids: staff } = await complaintsShop();
+    const task = async (assigneeId: number | null) => {
+      const memberId = await newMember(owner);
+      return (await owner.call('followups.create', { memberId, reason: 'inactive', dueOn: '2026-03-01', assigneeId }))
+        .id;
+    };
+    const [nobodys, mine, theirs] = [await task(null), await task(staff.clerk), await task(staff.clerk2)];
+    const phones = async (c: Client) => new Map((await list(c, 'today')).map((r) => [r.id, r.phone]));
+    const seen = await phones(clerk);
+    expect(seen.get(nobodys)).toMatch(/^139 \d{4} \d{4}$/);
+    expect(seen.get(mine)).toMatch(/^139 \d{4} \d{4}$/);
+    expect(seen.get(theirs)).toMatch(/^139\*{4}\d{4}$/);
+    const owners = await phones(owner);
+    for (const id of [nobodys, mine, theirs]) expect(owners.get(id)).toMatch(/^139 \d{4} \d{4}$/);
+    expect(owners.get(theirs)!.slice(-4)).toBe(seen.get(theirs)!.slice(-4));
+    expect((await list(clerk, 'today'))[0]!.memberName).toMatch(/^会员\d+$/);
   });
 });
 
@@ -212,6 +224,7 @@ describe('follow-ups: recording the outcome', () => {
     const t = await manager.call('followups.create', {
       memberId: m,
       reason: 'custom',
+      note: '送新品试用装',
       dueOn: '2026-03-03',
       assigneeId: null,
     });
@@ -264,7 +277,7 @@ describe('follow-ups: recording the outcome', () => {
 });
 
 describe('follow-ups after a complaint', () => {
-  it("a walk-in's follow-up shows the complaint's contact, masked for clerks, and its call back keeps the complaint", async () => {
+  it("a walk-in's follow-up shows the complaint's contact to the one who calls, and its call back keeps the complaint", async () => {
     const { h, manager, ids: staff } = await complaintsShop();
     const { id: complaintId } = await logFor(manager, null, walkIn({ assigneeId: staff.clerk }));
     await manager.call('complaints.resolve', {
@@ -280,7 +293,8 @@ describe('follow-ups after a complaint', () => {
     expect(task).toMatchObject({
       memberId: null,
       memberName: '路人甲',
-      phone: '137****7000',
+      // The clerk holds the task: they make the call and see the whole number.
+      phone: '137 0013 7000',
       reason: 'complaint',
       complaintId,
       dueOn: '2026-03-04',

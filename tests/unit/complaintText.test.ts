@@ -1,33 +1,25 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   categoryName,
   compensationText,
+  dateTimeText,
+  dueAtText,
   dueState,
   dueText,
   rewardWorthFen,
+  shopDayEndingAt,
   splitDuration,
   yuan,
 } from '../../renderer/features/complaints/complaintText.js';
-import { en } from '../../renderer/i18n/en.js';
-import { zh } from '../../renderer/i18n/zh.js';
+import { describeEvent } from '../../renderer/features/members/events.js';
+import { translators } from './translators.js';
 
 let tZh: TFunction;
 let tEn: TFunction;
 
 beforeAll(async () => {
-  const make = async (lng: 'zh' | 'en') => {
-    const i = i18next.createInstance();
-    await i.init({
-      resources: { zh: { translation: zh }, en: { translation: en } },
-      lng,
-      fallbackLng: 'zh',
-      interpolation: { escapeValue: false },
-    });
-    return i.t;
-  };
-  tZh = await make('zh');
-  tEn = await make('en');
+  ({ zh: tZh, en: tEn } = await translators());
 });
 
 const minute = 60_000;
@@ -72,6 +64,70 @@ describe('due times', () => {
   it('says nothing of a target left unmet by a complaint no longer worked on', () => {
     expect(dueState(due, null, false, dueMs + hour)).toEqual({ state: 'none' });
     expect(dueText(tZh, { state: 'none' })).toBe('');
+  });
+});
+
+describe('due times as dates', () => {
+  const shanghai = { timeZone: 'Asia/Shanghai', dayStartHour: 0, nowMs: Date.parse('2026-12-01T02:00:00Z') };
+  const zh = { ...shanghai, language: 'zh' };
+  const en = { ...shanghai, language: 'en' };
+  // The end of shop day 2 Dec in Shanghai: 3 Dec 00:00 local.
+  const endOf2Dec = '2026-12-02T16:00:00.000Z';
+
+  it('reads a shop day’s end as the end of that day, not midnight of the next', () => {
+    expect(shopDayEndingAt(endOf2Dec, 'Asia/Shanghai', 0)).toBe('2026-12-02');
+    expect(dueAtText(tZh, endOf2Dec, zh, 'short')).toBe('12月2日 营业结束');
+    expect(dueAtText(tEn, endOf2Dec, en, 'short')).toBe('end of 2 Dec');
+    expect(dueAtText(tZh, endOf2Dec, zh)).toBe('2026年12月2日 营业结束');
+    expect(dueAtText(tEn, endOf2Dec, en)).toBe('end of 2 Dec 2026');
+  });
+
+  it('follows the shop’s day-start hour and time zone', () => {
+    // A shop whose day starts at 04:00: shop day 2 Dec ends 3 Dec 04:00 local.
+    const late = { ...zh, dayStartHour: 4 };
+    expect(dueAtText(tZh, '2026-12-02T20:00:00.000Z', late, 'short')).toBe('12月2日 营业结束');
+    // Midnight is then an ordinary time of the night, shown as such.
+    expect(dueAtText(tZh, endOf2Dec, late, 'short')).toBe('12月3日 00:00');
+    // Across a month and a year boundary, in another zone.
+    const london = { ...en, timeZone: 'Europe/London', nowMs: Date.parse('2026-12-31T12:00:00Z') };
+    expect(shopDayEndingAt('2027-01-01T00:00:00.000Z', 'Europe/London', 0)).toBe('2026-12-31');
+    expect(dueAtText(tEn, '2027-01-01T00:00:00.000Z', london, 'short')).toBe('end of 31 Dec');
+    expect(dueAtText(tEn, '2027-02-01T00:00:00.000Z', london, 'short')).toBe('end of 31 Jan 2027');
+  });
+
+  it('shows any other due time as a date and time, the year only when it is not this year in a list', () => {
+    const at = '2026-12-02T02:05:00.000Z'; // 10:05 in Shanghai
+    expect(shopDayEndingAt(at, 'Asia/Shanghai', 0)).toBeNull();
+    expect(shopDayEndingAt('2026-12-02T16:00:30.000Z', 'Asia/Shanghai', 0)).toBeNull();
+    expect(dueAtText(tZh, at, zh, 'short')).toBe('12月2日 10:05');
+    expect(dueAtText(tEn, at, en, 'short')).toBe('2 Dec, 10:05');
+    expect(dueAtText(tZh, at, zh)).toBe('2026年12月2日 10:05');
+    expect(dateTimeText(at, { ...en, nowMs: Date.parse('2027-03-01T00:00:00Z') }, 'short')).toBe('2 Dec 2026, 10:05');
+  });
+});
+
+describe('timeline lines', () => {
+  const day = (ymd: string) => `<${ymd}>`;
+  const event = (kind: string, data: Record<string, unknown>, body = '') => ({
+    id: 1,
+    kind,
+    body,
+    data,
+    staff: null,
+    at: '2026-12-02T02:00:00.000Z',
+  });
+
+  it('formats a follow-up’s due day with the app’s day format', () => {
+    const e = event('followupCreated', { followupId: 3, reason: 'complaint', dueOn: '2026-12-05' });
+    expect(describeEvent(tZh, e, new Map(), day)).toBe('新建回访（投诉解决后），<2026-12-05> 到期');
+  });
+
+  it('names a close with its score; the comment stays the body', () => {
+    const e = event('complaintClosed', { complaintId: 1, score: 4 }, '处理得很快');
+    expect(describeEvent(tZh, e, new Map(), day)).toBe('投诉 #1 结案，满意度 4 分');
+    expect(describeEvent(tEn, event('complaintClosed', { complaintId: 1, score: null }), new Map(), day)).toBe(
+      'Complaint #1 closed',
+    );
   });
 });
 

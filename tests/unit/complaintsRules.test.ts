@@ -97,21 +97,30 @@ describe('SLA due times', () => {
     );
   });
 
-  it('tier priority cuts both targets by the set percent per level, rounding down', () => {
+  it('tier priority cuts both targets by the set percent per level, rounding down, never below one day', () => {
     expect([0, 1, 2, 3].map((p) => priorityFactorPct(p, 25))).toEqual([100, 75, 50, 25]);
     expect(priorityFactorPct(3, 30)).toBe(10);
     expect(priorityFactorPct(3, 40)).toBe(0);
     const at = bj('2026-03-10T10:00:00');
     const due = (priority: number, severity: 'normal' | 'urgent' | 'high' = 'normal') =>
       slaDue(at, severity, priority, settings, tz, 0);
-    // 24 h → 18 h, 12 h, 6 h; 3 days → 2.25 → 2, 1.5 → 1, 0.75 → 0.
+    // 24 h → 18 h, 12 h, 6 h; 3 days → 2.25 → 2, 1.5 → 1, 0.75 → 0 but never below one day: 1.
     expect(due(1)).toEqual({ firstResponseDue: bj('2026-03-11T04:00:00'), resolutionDue: bj('2026-03-13T00:00:00') });
     expect(due(2)).toEqual({ firstResponseDue: bj('2026-03-10T22:00:00'), resolutionDue: bj('2026-03-12T00:00:00') });
-    expect(due(3)).toEqual({ firstResponseDue: bj('2026-03-10T16:00:00'), resolutionDue: bj('2026-03-11T00:00:00') });
-    // Urgent at priority 3: 15 minutes.
-    expect(due(3, 'urgent').firstResponseDue).toBe(bj('2026-03-10T10:15:00'));
-    // High at priority 1: 1 day × 75% rounds down to the same day.
-    expect(due(1, 'high').resolutionDue).toBe(bj('2026-03-11T00:00:00'));
+    expect(due(3)).toEqual({ firstResponseDue: bj('2026-03-10T16:00:00'), resolutionDue: bj('2026-03-12T00:00:00') });
+    // Urgent at priority 3: 15 minutes, and still the same day (its own target is 0 days).
+    expect(due(3, 'urgent')).toEqual({
+      firstResponseDue: bj('2026-03-10T10:15:00'),
+      resolutionDue: bj('2026-03-11T00:00:00'),
+    });
+    // High at priority 1–3: 1 day × 75 %, 50 %, 25 % rounds down to 0, kept at one day.
+    for (const p of [1, 2, 3]) expect(due(p, 'high').resolutionDue).toBe(bj('2026-03-12T00:00:00'));
+    // Low (7 days) at priority 3: 1.75 → 1.
+    expect(slaDue(at, 'low', 3, settings, tz, 0).resolutionDue).toBe(bj('2026-03-12T00:00:00'));
+    // A cut of 100 % (priority 3 at a 40 % cut) still leaves a day, but urgent stays the same day.
+    const all = { ...settings, priorityCutPct: 40 };
+    expect(slaDue(at, 'normal', 3, all, tz, 0).resolutionDue).toBe(bj('2026-03-12T00:00:00'));
+    expect(slaDue(at, 'urgent', 3, all, tz, 0).resolutionDue).toBe(bj('2026-03-11T00:00:00'));
     // 60 minutes less 7% is 55.8: 55 whole minutes.
     const odd = slaDue(at, 'urgent', 1, { ...settings, priorityCutPct: 7 }, tz, 0);
     expect(odd.firstResponseDue).toBe(bj('2026-03-10T10:55:00'));

@@ -1,4 +1,4 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { durationParts, formatDuration } from '../../renderer/features/complaintReport/duration.js';
 import { daysBefore, quickPeriods } from '../../renderer/features/complaintReport/period.js';
@@ -6,23 +6,13 @@ import { describeFilter } from '../../renderer/features/surveys/filterNote.js';
 import { noFilters, type MemberFilters } from '../../renderer/features/members/listFilters.js';
 import { en } from '../../renderer/i18n/en.js';
 import { zh } from '../../renderer/i18n/zh.js';
+import { translators } from './translators.js';
 
 let tZh: TFunction;
 let tEn: TFunction;
 
 beforeAll(async () => {
-  const make = async (lng: 'zh' | 'en') => {
-    const i = i18next.createInstance();
-    await i.init({
-      resources: { zh: { translation: zh }, en: { translation: en } },
-      lng,
-      fallbackLng: 'zh',
-      interpolation: { escapeValue: false },
-    });
-    return i.t;
-  };
-  tZh = await make('zh');
-  tEn = await make('en');
+  ({ zh: tZh, en: tEn } = await translators());
 });
 
 describe('durationParts', () => {

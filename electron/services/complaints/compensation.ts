@@ -73,7 +73,8 @@ export async function compensate(
     const entryId = await credit(
       ctx,
       rules,
-      { memberId: member.id, kind: 'compensation', refType: 'complaint', refId: row.id },
+      // The member's ledger shows the kind and this note: which complaint the points were for.
+      { memberId: member.id, kind: 'compensation', refType: 'complaint', refId: row.id, note: `#${row.id}` },
       input.points,
       { freeze: false },
     );

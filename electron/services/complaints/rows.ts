@@ -1,6 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { ComplaintsTable } from '../../../db/schema.js';
-import type { ComplaintAction, ComplaintSettings, ComplaintStatus } from '../../../shared/complaints.js';
+import {
+  openStatuses,
+  type ComplaintAction,
+  type ComplaintSettings,
+  type ComplaintStatus,
+} from '../../../shared/complaints.js';
 import { appError, fieldError } from '../../../shared/errors.js';
 import { can, type Role } from '../../../shared/permissions.js';
 import type { Ctx, StaffRow } from '../../context.js';
@@ -79,4 +84,9 @@ export function reopenIsLate(
 ): boolean {
   if (row.resolved_at === null) return false;
   return Date.parse(nowIso) - Date.parse(row.resolved_at) > settings.reopenDays * 86_400_000;
+}
+
+/** The open statuses as SQL text, the same words as the partial index `complaints_open`. */
+export function openCondition(alias: string): string {
+  return `${alias}.status in (${openStatuses.map((s) => `'${s}'`).join(', ')})`;
 }

@@ -12,7 +12,7 @@ import type {
 import { appError } from '../../../shared/errors.js';
 import { isOverdue, nextStatus } from '../../../shared/rules/complaints.js';
 import { requireStaff, type Ctx } from '../../context.js';
-import { listedPhone } from '../members/view.js';
+import { listedPhone, wholePhone } from '../members/view.js';
 import { loadComplaintSettings, toCategory } from './config.js';
 import { isManager, limitFenOf, mayAssign, mayWork, reopenIsLate, type ComplaintRow } from './rows.js';
 
@@ -137,6 +137,9 @@ export async function getComplaint(ctx: Ctx, id: number): Promise<ComplaintDetai
   const may = (action: ComplaintAction) => nextStatus(status, action) !== null;
   return {
     ...toSummary(ctx, row),
+    // The complaint page is like a member page: whoever works it calls the complainant back, and a
+    // walk-in has no member page to find the number on. Lists stay masked for clerks.
+    phone: wholePhone((row.member_id !== null ? row.member_phone : row.contact_phone) ?? ''),
     purchaseId: row.purchase_id,
     purchaseReceipt: purchase ? purchase.receipt_no : null,
     resolution: row.resolution,

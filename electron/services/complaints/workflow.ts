@@ -116,7 +116,9 @@ export async function resolveComplaint(
     resolved_at: ctx.nowIso,
     resolved_by: me.id,
   };
-  await apply(ctx, row, 'resolve', to, patch, '', 'complaints.resolved', {
+  // The resolution text is also the step's note: a re-resolution after a reopen overwrites the
+  // complaint's column, the history keeps every one.
+  await apply(ctx, row, 'resolve', to, patch, input.resolution, 'complaints.resolved', {
     ...given.event,
     worthFen: given.patch.compensation_fen ?? null,
     ...(input.compensation.kind === 'coupon' ? { rewardId: input.compensation.rewardId } : {}),
@@ -160,11 +162,11 @@ export async function closeComplaint(ctx: Ctx, input: { id: number; note: string
   const patch: Patch = { closed_at: ctx.nowIso, ...(input.csat ? csatColumns(ctx, input.csat) : {}) };
   const score = input.csat?.score ?? null;
   await apply(ctx, row, 'close', to, patch, input.note, 'complaints.closed', { score });
-  await event(ctx, row, 'complaintClosed', { score });
-  if (input.csat) await event(ctx, row, 'csatRecorded', { score }, input.csat.comment);
+  // One timeline entry: the closing with its score and the complainant's comment.
+  await event(ctx, row, 'complaintClosed', { score }, input.csat?.comment ?? '');
 }
 
-/** The CSAT of a closed complaint that has none yet (the member answered later). */
+/** The CSAT of a closed complaint that has none yet (the member answered later): `csatRecorded`. */
 export async function rateComplaint(ctx: Ctx, input: { id: number; csat: CsatIn }) {
   requireStaff(ctx);
   const row = await mustGetComplaint(ctx, input.id);

@@ -3,7 +3,7 @@ import type { Page } from '../../../shared/domain.js';
 import { appError } from '../../../shared/errors.js';
 import type { FollowupInfo, FollowupOutcome, FollowupReason } from '../../../shared/followups.js';
 import { requireStaff, type Ctx } from '../../context.js';
-import { listedPhone, shopToday } from '../members/view.js';
+import { listedPhone, shopToday, wholePhone } from '../members/view.js';
 
 /** Follow-ups with who they are for (a member, or a walk-in complaint's contact) and who has them. */
 function joined(ctx: Ctx) {
@@ -43,11 +43,14 @@ type Row = Awaited<ReturnType<ReturnType<typeof selected>['executeTakeFirstOrThr
 function toInfo(ctx: Ctx, today: string, r: Row): FollowupInfo {
   // A walk-in complainant has no member record: the complaint keeps their name and number.
   const phone = r.member_id !== null ? (r.member_phone ?? '') : (r.contact_phone ?? '');
+  // The caller makes the calls of their own tasks and of those nobody holds: they see the whole
+  // number there; a colleague's task stays masked for a clerk, as in any list.
+  const mine = r.assignee_id === null || r.assignee_id === ctx.staff?.id;
   return {
     id: r.id,
     memberId: r.member_id,
     memberName: (r.member_id !== null ? r.member_name : r.contact_name) ?? '',
-    phone: phone === '' ? '' : listedPhone(ctx, phone),
+    phone: mine ? wholePhone(phone) : phone === '' ? '' : listedPhone(ctx, phone),
     reason: r.reason as FollowupReason,
     note: r.note,
     dueOn: r.due_on,

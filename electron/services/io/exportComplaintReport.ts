@@ -23,13 +23,17 @@ export interface ReportRow {
   section: ComplaintReportSection;
   item: { kind: 'item'; item: ComplaintReportItem } | { kind: 'text'; text: Record<Language, string> };
   count: number | null;
-  value: number | null;
+  /** A number, or a decimal as the page shows it ("3.0"): written as that number with its decimals. */
+  value: number | string | null;
 }
+
+/** A CSAT average with the one decimal the report page shows (3.0, 3.7). */
+const oneDecimal = (v: number | null) => (v === null ? null : v.toFixed(1));
 
 /** The report flattened to rows, in the order the report page shows it. */
 export function reportRows(r: ComplaintReport): ReportRow[] {
   const rows: Omit<ReportRow, 'key'>[] = [];
-  const figure = (item: ComplaintReportItem, count: number | null, value: number | null) =>
+  const figure = (item: ComplaintReportItem, count: number | null, value: ReportRow['value']) =>
     rows.push({ section: 'summary', item: { kind: 'item', item }, count, value });
   const period = (lang: Language) => `${complaintReportItemNames[lang].period} ${r.from} ~ ${r.to}`;
   rows.push({
@@ -43,9 +47,10 @@ export function reportRows(r: ComplaintReport): ReportRow[] {
   figure('meanResolutionMinutes', null, r.meanResolutionMinutes);
   figure('firstResponseBreachPct', null, r.firstResponseBreachPct);
   figure('resolutionBreachPct', null, r.resolutionBreachPct);
-  figure('csatAverage', null, r.csatAverage);
+  figure('csatAverage', null, oneDecimal(r.csatAverage));
   figure('csatResponsePct', null, r.csatResponsePct);
-  figure('nps', r.nps.responses, r.nps.nps);
+  // The score is a value, not a count; how many answered is its own row in the NPS section.
+  figure('nps', null, r.nps.nps);
   figure('npsResponsePct', null, r.npsResponsePct);
   for (const { category, count } of r.byCategory) {
     const name = (lang: Language) =>
@@ -69,8 +74,9 @@ export function reportRows(r: ComplaintReport): ReportRow[] {
       section: 'csatTrend',
       item: { kind: 'text', text: { zh: p.month, en: p.month } },
       count: p.responses,
-      value: p.average,
+      value: oneDecimal(p.average),
     });
+  rows.push({ section: 'nps', item: { kind: 'item', item: 'answered' }, count: r.nps.responses, value: null });
   for (const item of ['promoters', 'passives', 'detractors'] as const)
     rows.push({ section: 'nps', item: { kind: 'item', item }, count: r.nps[item], value: null });
   return rows.map((row, i) => ({ ...row, key: i + 1 }));
@@ -99,7 +105,7 @@ export function complaintReportExport(report: ComplaintReport): ListExport<Repor
       28,
     ),
     count: col('count', 'integer', (r) => r.count, 10),
-    // Numbers a spreadsheet can chart: averages keep their decimals.
+    // Numbers a spreadsheet can chart: averages keep their decimals, CSAT ones as the page shows them.
     value: col('value', 'number', (r) => r.value, 12),
   };
   return {

@@ -7,7 +7,8 @@ import type { ExportFormat } from '../../../shared/contract/export.js';
 /**
  * What a column holds, which decides how a cell is written. Values arrive as: text — the text;
  * date — "YYYY-MM-DD"; dateTime — shop-local "YYYY-MM-DD HH:mm:ss"; money — integer fen;
- * integer — a whole number; number — any number as it is (a report's averages). null is an empty cell.
+ * integer — a whole number; number — any number as it is (a report's averages), or a decimal as
+ * text ("3.0") to be shown with exactly those decimals. null is an empty cell.
  */
 export type ColumnKind = 'text' | 'date' | 'dateTime' | 'money' | 'integer' | 'number';
 export type CellValue = string | number | null;
@@ -45,9 +46,13 @@ const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padS
  */
 const needsQuotes = /[",\r\n]/;
 
+/** A decimal written as text, e.g. "3.0": a number that keeps its decimals when shown. */
+const decimalText = /^-?\d+(?:\.(\d+))?$/;
+
 function csvCell(v: CellValue, kind: ColumnKind): string {
   if (v === null || v === '') return '';
   if (typeof v === 'number') return kind === 'money' ? yuan(v) : String(v);
+  if (kind === 'number' && decimalText.test(v)) return v;
   // Dates are digits and dashes: nothing to guard or quote.
   if (kind === 'date' || kind === 'dateTime') return v;
   const c = v.charCodeAt(0);
@@ -148,11 +153,26 @@ async function xlsxWriter(
   for (let i = 1; i <= columns.length; i++) header.getCell(i).style = bold;
   header.commit();
   const kinds = columns.map((c) => c.kind);
+  // A decimal given as text ("3.0") is a number shown with its decimals: one style per count of them.
+  const numberColumns = kinds.flatMap((k, i) => (k === 'number' ? [i] : []));
+  const decimals = new Map<number, Partial<ExcelJS.Style>>();
+  const decimalStyle = (v: CellValue): Partial<ExcelJS.Style> | null => {
+    const m = typeof v === 'string' ? decimalText.exec(v) : null;
+    if (!m) return null;
+    const n = m[1]?.length ?? 0;
+    let style = decimals.get(n);
+    if (!style) decimals.set(n, (style = { numFmt: n === 0 ? '0' : `0.${'0'.repeat(n)}` }));
+    return style;
+  };
   return {
     async add(rows, cell) {
       for (const row of rows) {
         const r = ws.addRow(kinds.map((k, i) => xlsxCell(cell(row, i), k)));
         for (let i = 0; i < styles.length; i++) r.getCell(i + 1).style = styles[i]!;
+        for (const i of numberColumns) {
+          const style = decimalStyle(cell(row, i));
+          if (style) r.getCell(i + 1).style = style;
+        }
         r.commit();
       }
     },

@@ -27,6 +27,14 @@ export function listedPhone(ctx: Ctx, e164: string): string {
   return ctx.staff && can(ctx.staff.role, 'members.viewFullPhone') ? phoneForDisplay(e164) : maskPhone(e164);
 }
 
+/**
+ * The whole number, as the member page shows it to every role (the clerk calls or confirms it);
+ * empty for an erased or merged record's placeholder.
+ */
+export function wholePhone(e164: string): string {
+  return e164 === '' || e164.includes(':') ? '' : phoneForDisplay(e164);
+}
+
 export async function tagsOf(db: Kysely<DB>, memberIds: number[]): Promise<Map<number, TagInfo[]>> {
   const out = new Map<number, TagInfo[]>();
   if (memberIds.length === 0) return out;
@@ -114,7 +122,7 @@ export async function toMember(ctx: Ctx, r: MemberRow): Promise<Member> {
     ...summary!,
     // The member page is opened for the person at the counter: the clerk needs the whole number to
     // confirm it with them. Lists and search results stay masked for clerks.
-    phone: r.phone.includes(':') ? '' : phoneForDisplay(r.phone),
+    phone: wholePhone(r.phone),
     opening: Number(opening.n)
       ? { points: Number(opening.points), spendFen: Number(opening.spend), tier: opening.tier ?? '' }
       : null,

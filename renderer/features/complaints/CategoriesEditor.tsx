@@ -59,6 +59,11 @@ export function CategoriesEditor({ categories }: { categories: ComplaintCategory
                         w={240}
                         {...form.getInputProps(`categories.${i}.name`)}
                       />
+                      {r.key && (
+                        <Badge color="blue" variant="light" tt="none" style={{ flexShrink: 0 }}>
+                          {t('complaints.settings.builtIn', { name: t(`complaints.categories.${r.key}`) })}
+                        </Badge>
+                      )}
                       {!r.active && (
                         <Badge color="gray" variant="light">
                           {t('complaints.settings.retired')}

@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowBackUp,
@@ -19,7 +19,7 @@ import { useSession } from '../../stores/session';
 import { notifyError } from '../../ui/errors';
 import { ReasonModal } from '../../ui/ReasonModal';
 import { CloseModal, CounterRating } from './CsatModals';
-import { complaintInvalidates } from './queries';
+import { complaintInvalidates, useComplaintsConfig } from './queries';
 import { ResolveModal } from './ResolveModal';
 import { AssignModal, NoteModal } from './StepModals';
 
@@ -51,6 +51,9 @@ export function ComplaintActions({ c }: { c: ComplaintDetail }) {
     </Button>
   );
   const can = c.can;
+  // Resolved or closed, yet no reopen offered: only because it was resolved too long ago for a clerk.
+  const reopenLate = (c.status === 'resolved' || c.status === 'closed') && !can.reopen;
+  const reopenDays = useComplaintsConfig().data?.settings.reopenDays;
   return (
     <>
       <Group gap="xs" data-testid="complaint-actions">
@@ -76,6 +79,11 @@ export function ComplaintActions({ c }: { c: ComplaintDetail }) {
         {(can.close || can.rate) && button('counter', t('complaints.csat.handOver'), <IconDeviceDesktop size={16} />)}
         {can.reopen && button('reopen', t('complaints.actions.reopen'), <IconArrowBackUp size={16} />)}
         {button('note', t('complaints.addNote'), <IconNote size={16} />)}
+        {reopenLate && reopenDays !== undefined && (
+          <Text size="xs" c="dimmed" data-testid="complaint-reopen-late">
+            {t('complaints.reopen.late', { days: reopenDays })}
+          </Text>
+        )}
       </Group>
       {dialog === 'assign' && <AssignModal c={c} onClose={close} />}
       {(dialog === 'start' || dialog === 'note') && <NoteModal c={c} kind={dialog} onClose={close} />}

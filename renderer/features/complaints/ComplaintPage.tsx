@@ -11,6 +11,7 @@ import { ComplaintSteps } from './ComplaintSteps';
 import { Complainant, SeverityBadge, StatusBadge } from './ComplaintsTable';
 import { categoryName, detailCompensationText, dueState, dueText } from './complaintText';
 import { useComplaint } from './queries';
+import { useDueAt } from './useDueAt';
 import { shopNow } from '../../stores/session';
 
 /** One complaint: who, what, the targets, how it was resolved and rated, its history and what can be done next. */
@@ -35,6 +36,7 @@ function useNow(): number {
 function ComplaintView({ c }: { c: ComplaintDetail }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const { dueAt } = useDueAt();
   const now = useNow();
   const open = openStatuses.includes(c.status);
   const row = (label: string, value: ReactNode) => (
@@ -52,7 +54,7 @@ function ComplaintView({ c }: { c: ComplaintDetail }) {
       label,
       <Group gap="xs" data-testid={testId} data-state={s.state}>
         <Text span size="sm">
-          {t('complaints.detail.dueAt', { at: fmt.dateTime(at) })}
+          {t('complaints.detail.dueAt', { at: dueAt(at) })}
         </Text>
         {doneAt && (
           <Text span size="sm" c="dimmed">

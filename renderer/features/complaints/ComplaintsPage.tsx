@@ -18,7 +18,7 @@ import { useComplaintsConfig } from './queries';
 
 const pageSize = 50;
 
-/** The complaints list: what is open, mine, overdue or everything, filtered; logging a new one. */
+/** The complaints list: what is open, mine, overdue, waiting to be closed or everything, filtered; logging a new one. */
 export function ComplaintsPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();

@@ -132,7 +132,8 @@ export function CloseModal({ c, kind, onClose }: { c: ComplaintDetail; kind: 'cl
 /**
  * The counter screen turned to the customer: big stars and a comment box, nothing about the staff
  * or the shop's handling. Closes the complaint (or adds the rating to a closed one) as rated by the
- * member; staff take the screen back once it thanks them.
+ * member; staff take the screen back once it thanks them. The customer cannot dismiss it (no X, no
+ * Escape): only a small text button at the bottom lets staff take it back unrated.
  */
 export function CounterRating({ c, onClose }: { c: ComplaintDetail; onClose: () => void }) {
   const { t } = useTranslation();
@@ -150,7 +151,16 @@ export function CounterRating({ c, onClose }: { c: ComplaintDetail; onClose: () 
     else closeCmd.mutate({ id: c.id, note: '', csat }, { onError });
   };
   return (
-    <Modal opened onClose={onClose} fullScreen radius={0} data-testid="counter-rating">
+    <Modal
+      opened
+      onClose={onClose}
+      fullScreen
+      radius={0}
+      withCloseButton={false}
+      closeOnEscape={false}
+      closeOnClickOutside={false}
+      data-testid="counter-rating"
+    >
       <Center h="85vh">
         {thanked ? (
           <Stack align="center" gap="xl">
@@ -187,6 +197,21 @@ export function CounterRating({ c, onClose }: { c: ComplaintDetail; onClose: () 
           </Stack>
         )}
       </Center>
+      {!thanked && (
+        <Center>
+          <Button
+            variant="subtle"
+            color="gray"
+            c="dimmed"
+            fw={400}
+            size="compact-xs"
+            onClick={onClose}
+            data-testid="counter-cancel"
+          >
+            {t('complaints.csat.counterCancel')}
+          </Button>
+        </Center>
+      )}
     </Modal>
   );
 }

@@ -59,6 +59,7 @@ export function ResolveModal({ c, onClose }: { c: ComplaintDetail; onClose: () =
   const kinds = compensationKinds.filter((k) =>
     compensated ? k === 'apology' : c.memberId !== null || k === 'apology' || k === 'refund',
   );
+  const apologyOnly = kinds.length === 1;
   const form = useForm<Values>({
     initialValues: { resolution: '', kind: 'apology', points: '', rewardId: null, amount: '', reference: '' },
     validate: {
@@ -175,11 +176,14 @@ export function ResolveModal({ c, onClose }: { c: ComplaintDetail; onClose: () =
                 {t('complaints.resolve.worth', { amount: yuan(worthFen) })}
               </Text>
             )}
-            <Text size="sm" c="dimmed" data-testid="compensation-limit">
-              {c.limitFen === null
-                ? t('complaints.resolve.noLimit')
-                : t('complaints.resolve.limit', { amount: yuan(c.limitFen) })}
-            </Text>
+            {/* A limit means nothing when only an apology may be given. */}
+            {!apologyOnly && (
+              <Text size="sm" c="dimmed" data-testid="compensation-limit">
+                {c.limitFen === null
+                  ? t('complaints.resolve.noLimit')
+                  : t('complaints.resolve.limit', { amount: yuan(c.limitFen) })}
+              </Text>
+            )}
           </Group>
           <Group justify="flex-end">
             <Button type="submit" loading={resolve.isPending}>

@@ -28,7 +28,7 @@ const pageSize = 20;
 /** One feed for everything that happened with the member, newest first, a page at a time. */
 export function MemberTimelineCard({ member, writable }: { member: Member; writable: boolean }) {
   const { t } = useTranslation();
-  const { dateTime: formatTime } = useFormat();
+  const { dateTime: formatTime, day } = useFormat();
   const [page, setPage] = useState(1);
   const timeline = useQuery({
     queryKey: ['members', 'timeline', member.id, page],
@@ -59,7 +59,7 @@ export function MemberTimelineCard({ member, writable }: { member: Member; writa
                 key={e.id}
                 bullet={interaction ? <IconMessageCircle size={12} /> : <IconPoint size={12} />}
                 color={interaction ? 'teal' : 'gray'}
-                title={describeEvent(t, e, tagNames)}
+                title={describeEvent(t, e, tagNames, day)}
               >
                 {e.body && (
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

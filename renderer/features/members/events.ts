@@ -29,11 +29,23 @@ export function isInteraction(kind: string): kind is InteractionKind {
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/** A shop day (YYYY-MM-DD) in an event's data, in the app's date format; anything else as it is. */
+function dayIn(v: unknown, day: (ymd: string) => string): unknown {
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? day(v) : v;
+}
+
 /**
  * One line for a timeline event. Each feature writes its own kind with its details in `data`;
- * a kind this version does not know is shown by its name rather than hidden.
+ * a kind this version does not know is shown by its name rather than hidden. Shop days in the data
+ * are shown with `day` (the app's day format, `useFormat().day`). The event's body (a note, a
+ * comment) is not part of the line: the timeline shows it under the line, for every kind.
  */
-export function describeEvent(t: TFunction, e: TimelineEvent, tagNames: Map<number, string>): string {
+export function describeEvent(
+  t: TFunction,
+  e: TimelineEvent,
+  tagNames: Map<number, string>,
+  day: (ymd: string) => string,
+): string {
   if (isInteraction(e.kind)) return t(`members.interactionKinds.${e.kind}`);
   const sep = t('members.listSeparator');
   const d = e.data;
@@ -65,15 +77,18 @@ export function describeEvent(t: TFunction, e: TimelineEvent, tagNames: Map<numb
       const short = Number(d.shortfall ?? 0);
       return short ? line + t('members.clauseSeparator') + t('points.refund.shortfall', { points: short }) : line;
     }
-    case 'tierChange':
+    case 'tierChange': {
+      const data = { ...d, until: dayIn(d.until, day) };
       return t(`members.events.tierChanges.${d.auto === true ? 'manualEndAuto' : String(d.kind)}`, {
-        ...d,
-        defaultValue: t('members.events.tierChange', d),
+        ...data,
+        defaultValue: t('members.events.tierChange', data),
       });
+    }
     case 'followupCreated':
     case 'followupDone':
       return t(`members.events.${e.kind}`, {
         ...d,
+        dueOn: dayIn(d.dueOn, day),
         reason: t(`followups.reasons.${String(d.reason)}`),
         outcome: t(`followups.outcomes.${String(d.outcome)}`),
       });
@@ -90,6 +105,7 @@ export function describeEvent(t: TFunction, e: TimelineEvent, tagNames: Map<numb
         }),
       });
     case 'complaintClosed':
+      // Closing with a CSAT is one event: the score here, the customer's comment as its body.
       return t(d.score == null ? 'members.events.complaintClosed' : 'members.events.complaintClosedScore', d);
     default:
       return t(`members.events.${e.kind}`, { ...d, defaultValue: e.kind });

@@ -13,6 +13,7 @@ const nobody = 'nobody';
 /**
  * Deactivating someone: first their open complaints and follow-ups are counted; if there are any,
  * the owner hands them to another active staff member or leaves them unassigned, in the same call.
+ * Leaving them unassigned is an option picked like a person; with nothing picked, nobody is deactivated.
  */
 export function DeactivateStaffModal({ staff, onClose }: { staff: StaffInfo | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -83,6 +84,8 @@ function DeactivateBody({ staff, onClose }: { staff: StaffInfo; onClose: () => v
               setMissing(false);
             }}
             error={missing && t('staffWork.choose')}
+            required
+            allowDeselect={false}
             searchable
             data-autofocus
           />

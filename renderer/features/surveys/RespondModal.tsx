@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Chip, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -46,22 +46,18 @@ export function RespondModal({
         <Stack>
           <Text size="sm">{t('surveys.question')}</Text>
           <Stack gap={4}>
-            <Group gap={6} wrap="nowrap" role="radiogroup" aria-label={t('surveys.score')} data-testid="nps-scores">
-              {scores.map((s) => (
-                <Button
-                  key={s}
-                  role="radio"
-                  aria-checked={picked === s}
-                  variant={picked === s ? 'filled' : 'default'}
-                  color={scoreColor(s)}
-                  px={0}
-                  style={{ flex: 1 }}
-                  onClick={() => form.setFieldValue('score', s)}
-                >
-                  {s}
-                </Button>
-              ))}
-            </Group>
+            <Chip.Group
+              value={picked === null ? null : String(picked)}
+              onChange={(v) => form.setFieldValue('score', Number(v))}
+            >
+              <Group gap={6} wrap="nowrap" role="radiogroup" aria-label={t('surveys.score')} data-testid="nps-scores">
+                {scores.map((s) => (
+                  <Chip key={s} value={String(s)} type="radio" color={scoreColor(s)} variant="filled">
+                    {s}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
             {form.errors.score && (
               <Text size="xs" c="red">
                 {form.errors.score}
