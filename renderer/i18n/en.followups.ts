@@ -86,6 +86,7 @@ export const enSurveys: Shape<typeof zhSurveys> = {
   willAsk_other: '{{count}} members will be asked.',
   archivedNotAsked: 'Archived members are never asked: untick “Archived only” first.',
   nobody: 'No members match the filter; try another.',
+  tooMany: 'One survey asks at most {{max}} members (each answer is entered by hand); narrow the filter.',
   create: 'Start survey',
   created: 'Survey “{{name}}” started',
   filter: {
@@ -217,6 +218,7 @@ export const enFollowupsErrors: Shape<typeof zhFollowupsErrors> = {
     closed: 'The survey is closed; answers can no longer be entered',
     notAsked: 'This member was not asked in this survey',
     noMembers: 'No members to ask match the filter (archived members are never asked)',
+    tooMany: 'One survey asks at most {{max}} members; narrow the filter',
   },
 };
 

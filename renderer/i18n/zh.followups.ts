@@ -72,6 +72,7 @@ export const zhSurveys = {
   willAsk_other: '将询问 {{count}} 位会员。',
   archivedNotAsked: '已归档的会员不参与调查：请先取消“只看已归档”。',
   nobody: '当前筛选没有会员，换个筛选再试。',
+  tooMany: '一次调查最多询问 {{max}} 位会员（要一位一位录入回答），请缩小筛选范围。',
   create: '发起调查',
   created: '已发起调查「{{name}}」',
   filter: {
@@ -197,6 +198,7 @@ export const zhFollowupsErrors = {
     closed: '调查已结束，不能再录入回答',
     notAsked: '这位会员不在本次调查对象中',
     noMembers: '当前筛选没有可以询问的会员（已归档会员不参与调查）',
+    tooMany: '一次调查最多询问 {{max}} 位会员，请缩小筛选范围',
   },
 };
 

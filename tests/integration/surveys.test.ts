@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { npsOf } from '../../shared/rules/complaints.js';
+import { maxSurveyMembers } from '../../shared/surveys.js';
 import { auditRows, closeShops, type Client } from './harness.js';
 import { newMember, setDay } from './pointsHelpers.js';
 import { complaintsShop, count, signInAgain } from './complaintsHelpers.js';
@@ -67,6 +68,24 @@ describe('NPS surveys: who is asked', () => {
     expect(count(h, 'select count(*) as n from surveys')).toBe(0);
     expect(count(h, 'select count(*) as n from survey_members')).toBe(0);
     expect(auditRows(h, 'surveys.created')).toEqual([]);
+  });
+
+  it('asks at most maxSurveyMembers members: a larger set is refused whole, an exact one is taken', async () => {
+    const { h, manager } = await taggedShop();
+    // The shop has 4 live members; add enough to make the whole membership one too many.
+    const add = h.backend.raw.prepare(
+      `insert into members (member_no, phone, phone_kind, phone_rev, source, created_at, created_day, created_by, updated_at)
+       values (?, ?, 'mobile', ?, 'in_store', 't', 'd', 1, 't')`,
+    );
+    h.backend.raw.transaction(() => {
+      for (let i = 0; i < maxSurveyMembers - 3; i++) add.run(`B${i}`, `+8613900${String(i).padStart(6, '0')}`, `r${i}`);
+    })();
+    const e = await manager.fail('surveys.create', { name: '全体', filter: {} });
+    expect(e.fields).toEqual({ filter: { messageKey: 'errors.surveys.tooMany', params: { max: maxSurveyMembers } } });
+    expect(count(h, 'select count(*) as n from surveys')).toBe(0);
+    expect(count(h, 'select count(*) as n from survey_members')).toBe(0);
+    h.backend.raw.prepare(`update members set archived_at = 't' where member_no = 'B0'`).run();
+    expect((await manager.call('surveys.create', { name: '全体', filter: {} })).invited).toBe(maxSurveyMembers);
   });
 });
 

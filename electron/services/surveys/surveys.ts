@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ParsedInputOf } from '../../../shared/contract/index.js';
 import { appError, fieldError } from '../../../shared/errors.js';
 import { npsFigures, percentOf } from '../../../shared/rules/complaints.js';
-import type { SurveyInfo } from '../../../shared/surveys.js';
+import { maxSurveyMembers, type SurveyInfo } from '../../../shared/surveys.js';
 import { requireStaff, type Ctx } from '../../context.js';
 import { writeAudit } from '../audit.js';
 import { filteredMembers } from '../members/list.js';
@@ -64,7 +64,7 @@ export async function listSurveys(ctx: Ctx): Promise<SurveyInfo[]> {
 
 /**
  * Asks the members the list shows with `filter`, archived ones left out (they have left the
- * shop). One INSERT … SELECT, so a survey of the whole membership is one statement, not a loop.
+ * shop). One INSERT … SELECT of at most `maxSurveyMembers` (+1 to tell a set that is too large).
  */
 export async function createSurvey(ctx: Ctx, input: ParsedInputOf<'surveys.create'>): Promise<SurveyInfo> {
   const me = requireStaff(ctx);
@@ -75,7 +75,9 @@ export async function createSurvey(ctx: Ctx, input: ParsedInputOf<'surveys.creat
     .executeTakeFirstOrThrow();
   const asked = filteredMembers(ctx, input.filter)
     .where('m.archived_at', 'is', null)
-    .select((eb) => [eb.lit(id).as('survey_id'), 'm.id as member_id']);
+    .select((eb) => [eb.lit(id).as('survey_id'), 'm.id as member_id'])
+    // One more than allowed is enough to know the set is too large, without reading all of it.
+    .limit(maxSurveyMembers + 1);
   const r = await ctx.db
     .insertInto('survey_members')
     .columns(['survey_id', 'member_id'])
@@ -84,6 +86,7 @@ export async function createSurvey(ctx: Ctx, input: ParsedInputOf<'surveys.creat
   const invited = Number(r.numInsertedOrUpdatedRows ?? 0);
   // Throwing rolls back the survey row written above.
   if (invited === 0) throw fieldError('filter', 'errors.surveys.noMembers');
+  if (invited > maxSurveyMembers) throw fieldError('filter', 'errors.surveys.tooMany', { max: maxSurveyMembers });
   await writeAudit(ctx.db, {
     at: ctx.nowIso,
     staffId: me.id,

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { can } from '../../../shared/permissions.js';
+import { maxSurveyMembers } from '../../../shared/surveys.js';
 import { useCommand } from '../../api/useCommand';
 import { useSession } from '../../stores/session';
 import { showErrors } from '../../ui/errors';
@@ -73,7 +74,13 @@ function CreateSurveyModal({
     },
   });
   // Archived members are never asked: with only archived ones listed there is nobody to ask.
-  const blocked = filters.archived ? t('surveys.archivedNotAsked') : total === 0 ? t('surveys.nobody') : null;
+  const blocked = filters.archived
+    ? t('surveys.archivedNotAsked')
+    : total === 0
+      ? t('surveys.nobody')
+      : total > maxSurveyMembers
+        ? t('surveys.tooMany', { max: maxSurveyMembers })
+        : null;
   return (
     <Modal opened onClose={onClose} title={t('surveys.start')} size="lg">
       <form
