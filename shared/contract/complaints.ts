@@ -12,23 +12,25 @@ import {
   type ComplaintSummary,
 } from '../complaints.js';
 import { normalizePhone } from '../rules/phone.js';
-import { calendarDate, id, pageInput, personName, printable } from './fields.js';
+import { calendarDate, freeText, id, pageInput, personName, wholeNumber } from './fields.js';
 
-const text = (max: number) => z.string().trim().max(max, 'errors.tooLong').refine(printable, 'errors.badCharacters');
-const required = (max: number) => text(max).pipe(z.string().min(1, 'errors.required'));
-const whole = (min: number, max: number) =>
-  z.number('errors.invalid').int('errors.integer').min(min, 'errors.range').max(max, 'errors.range');
+const required = (max: number) => freeText(max).pipe(z.string().min(1, 'errors.required'));
 const perSeverity = (min: number, max: number) =>
-  z.object({ low: whole(min, max), normal: whole(min, max), high: whole(min, max), urgent: whole(min, max) });
+  z.object({
+    low: wholeNumber(min, max),
+    normal: wholeNumber(min, max),
+    high: wholeNumber(min, max),
+    urgent: wholeNumber(min, max),
+  });
 
 export const complaintSettingsInput = z.object({
   firstResponseHours: perSeverity(1, 720),
   resolutionDays: perSeverity(0, 90),
-  priorityCutPct: whole(0, 30),
-  clerkLimitFen: whole(0, 100_000_000),
-  managerLimitFen: whole(0, 100_000_000),
-  reopenDays: whole(1, 365),
-  followupDays: whole(0, 90),
+  priorityCutPct: wholeNumber(0, 30),
+  clerkLimitFen: wholeNumber(0, 100_000_000),
+  managerLimitFen: wholeNumber(0, 100_000_000),
+  reopenDays: wholeNumber(1, 365),
+  followupDays: wholeNumber(0, 90),
 });
 
 /**
@@ -38,7 +40,7 @@ export const complaintSettingsInput = z.object({
 export const complaintCategoriesInput = z
   .object({
     categories: z
-      .array(z.object({ id: id.optional(), name: text(20), active: z.boolean() }))
+      .array(z.object({ id: id.optional(), name: freeText(20), active: z.boolean() }))
       .min(1, 'errors.required')
       .max(30, 'errors.complaints.tooManyCategories'),
   })
@@ -94,11 +96,11 @@ export const compensationInput = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('apology') }),
-    z.object({ kind: z.literal('points'), points: whole(1, 1_000_000) }),
+    z.object({ kind: z.literal('points'), points: wholeNumber(1, 1_000_000) }),
     z.object({ kind: z.literal('coupon'), rewardId: id }),
     z.object({
       kind: z.literal('refund'),
-      amountFen: whole(1, 100_000_000),
+      amountFen: wholeNumber(1, 100_000_000),
       /** The till's refund slip or transaction number: Liuke records refunds, it does not pay them. */
       reference: required(60),
     }),
@@ -108,8 +110,8 @@ export const compensationInput = z.discriminatedUnion(
 export type CompensationInput = z.infer<typeof compensationInput>;
 
 export const csatInput = z.object({
-  score: whole(1, 5),
-  comment: text(500).default(''),
+  score: wholeNumber(1, 5),
+  comment: freeText(500).default(''),
   by: z.enum(ratedBy, 'errors.choice'),
 });
 
@@ -121,7 +123,7 @@ const periodInput = z
   .object({ from: calendarDate, to: calendarDate })
   .refine((v) => v.from <= v.to, { message: 'errors.member.dateRange', path: ['to'] });
 
-const note = text(500).default('');
+const note = freeText(500).default('');
 const step = { id, note };
 
 export const complaintsChannels = {

@@ -22,6 +22,12 @@ export const username = z
 export const password = z.string().min(8, 'errors.passwordTooShort').max(128, 'errors.tooLong');
 export const pin = z.string().regex(/^\d{4,6}$/, 'errors.pin');
 export const passphrase = z.string().trim().min(1, 'errors.required').max(200, 'errors.tooLong');
+/** Free text a person types: trimmed, at most `max` characters, no control characters. */
+export const freeText = (max: number) =>
+  z.string().trim().max(max, 'errors.tooLong').refine(printable, 'errors.badCharacters');
+/** A whole number from `min` to `max`, each failure with its own message. */
+export const wholeNumber = (min: number, max: number) =>
+  z.number('errors.invalid').int('errors.integer').min(min, 'errors.range').max(max, 'errors.range');
 export const calendarDate = z.string().refine(isCalendarDate, 'errors.date');
 export const timeZone = z.string().refine(isValidTimeZone, 'errors.timeZone');
 export const id = z.number().int().positive();

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel.js';
 import type { Page } from '../domain.js';
 import { followupOutcomes, followupReasons, type FollowupInfo } from '../followups.js';
-import { calendarDate, id, pageInput, printable } from './fields.js';
-
-const text = (max: number) => z.string().trim().max(max, 'errors.tooLong').refine(printable, 'errors.badCharacters');
+import { calendarDate, freeText, id, pageInput } from './fields.js';
 
 export const followupViews = ['today', 'mine', 'open', 'done'] as const;
 export type FollowupView = (typeof followupViews)[number];
@@ -16,7 +14,7 @@ export const followupsChannels = {
       .object({
         memberId: id,
         reason: z.enum(followupReasons, 'errors.choice'),
-        note: text(500).default(''),
+        note: freeText(500).default(''),
         dueOn: calendarDate,
         assigneeId: id.nullable().default(null),
       })
@@ -42,8 +40,8 @@ export const followupsChannels = {
       .object({
         id,
         outcome: z.enum(followupOutcomes, 'errors.choice'),
-        note: text(500).default(''),
-        nextStep: text(200).default(''),
+        note: freeText(500).default(''),
+        nextStep: freeText(200).default(''),
         callBackOn: calendarDate.nullable().default(null),
       })
       .superRefine((v, ctx) => {

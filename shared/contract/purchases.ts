@@ -8,9 +8,8 @@ import {
   type PurchaseResult,
   type RefundResult,
 } from '../points.js';
-import { id, pageInput, printable } from './fields.js';
+import { freeText, id, pageInput } from './fields.js';
 
-const text = (max: number) => z.string().trim().max(max, 'errors.tooLong').refine(printable, 'errors.badCharacters');
 /** Up to ¥1,000,000 in fen: one sale in a small shop, with room to spare. */
 const fen = z.number('errors.invalid').int('errors.money').min(0, 'errors.range').max(100_000_000, 'errors.range');
 
@@ -19,9 +18,9 @@ export const purchaseInput = z.object({
   amountFen: fen.min(1, 'errors.purchase.amountZero'),
   pointsUsed: z.number().int('errors.integer').min(0, 'errors.range').max(100_000_000, 'errors.range').default(0),
   couponFen: fen.default(0),
-  receiptNo: text(40).default(''),
-  category: text(40).default(''),
-  items: text(200).default(''),
+  receiptNo: freeText(40).default(''),
+  category: freeText(40).default(''),
+  items: freeText(200).default(''),
   paymentMethod: z.enum(paymentMethods, 'errors.choice'),
 });
 
@@ -31,7 +30,7 @@ export const purchasesChannels = {
     input: z.object({
       purchaseId: id,
       amountFen: fen.min(1, 'errors.purchase.amountZero'),
-      reason: text(200).default(''),
+      reason: freeText(200).default(''),
     }),
     access: 'purchases.write',
     idempotent: true,

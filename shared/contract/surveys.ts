@@ -2,19 +2,17 @@ import { z } from 'zod';
 import { channel } from './channel.js';
 import type { Page } from '../domain.js';
 import type { SurveyInfo, SurveyMemberRow } from '../surveys.js';
-import { id, pageInput, printable } from './fields.js';
+import { freeText, id, pageInput } from './fields.js';
 import { memberFilterInput } from './members.js';
-
-const text = (max: number) => z.string().trim().max(max, 'errors.tooLong').refine(printable, 'errors.badCharacters');
 
 export const surveysChannels = {
   /** Asks the members the member list shows with `filter` (archived members are never asked). */
   'surveys.create': channel<SurveyInfo>()({
     input: z.object({
-      name: text(40).pipe(z.string().min(1, 'errors.required')),
+      name: freeText(40).pipe(z.string().min(1, 'errors.required')),
       filter: memberFilterInput,
       /** How the list page described the filter, kept with the survey for its readers. */
-      filterNote: text(300).default(''),
+      filterNote: freeText(300).default(''),
     }),
     access: 'complaints.manage',
     idempotent: true,
@@ -35,7 +33,7 @@ export const surveysChannels = {
       surveyId: id,
       memberId: id,
       score: z.number('errors.invalid').int('errors.integer').min(0, 'errors.range').max(10, 'errors.range'),
-      reason: text(500).default(''),
+      reason: freeText(500).default(''),
     }),
     access: 'complaints.write',
     idempotent: true,

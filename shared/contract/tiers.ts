@@ -11,18 +11,16 @@ import {
   type TierDistributionRow,
   type TiersConfig,
 } from '../tiers.js';
-import { calendarDate, id, pageInput, printable } from './fields.js';
+import { calendarDate, id, pageInput, printable, wholeNumber } from './fields.js';
 import { reason } from './points.js';
 
-const whole = (min: number, max: number) =>
-  z.number('errors.invalid').int('errors.integer').min(min, 'errors.range').max(max, 'errors.range');
 const label = (max: number) =>
   z.string().trim().min(1, 'errors.required').max(max, 'errors.tooLong').refine(printable, 'errors.badCharacters');
 
 const tierServiceInput = z.object({
   id: id.optional(),
   name: label(30),
-  quantity: whole(1, 100),
+  quantity: wholeNumber(1, 100),
   period: z.enum(servicePeriods, 'errors.choice'),
 });
 
@@ -30,12 +28,12 @@ const tierInput = z.object({
   id: id.optional(),
   name: label(20),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'errors.tiers.color'),
-  threshold: whole(0, 100_000_000),
-  retention: whole(0, 100_000_000),
-  multiplierPct: whole(100, 1000),
-  discountPct: whole(50, 100),
-  birthdayPoints: whole(0, 100_000).nullable(),
-  complaintPriority: whole(0, 3),
+  threshold: wholeNumber(0, 100_000_000),
+  retention: wholeNumber(0, 100_000_000),
+  multiplierPct: wholeNumber(100, 1000),
+  discountPct: wholeNumber(50, 100),
+  birthdayPoints: wholeNumber(0, 100_000).nullable(),
+  complaintPriority: wholeNumber(0, 3),
   services: z.array(tierServiceInput).max(10, 'errors.tiers.tooMany'),
 });
 
@@ -49,8 +47,8 @@ export const tiersConfigInput = z
     settings: z.object({
       window: z.enum(growthWindows, 'errors.choice'),
       dropMode: z.enum(dropModes, 'errors.choice'),
-      growthPerYuan: whole(1, 100),
-      activityGrowth: whole(0, 100_000),
+      growthPerYuan: wholeNumber(1, 100),
+      activityGrowth: wholeNumber(0, 100_000),
     }),
     tiers: z.array(tierInput).min(1, 'errors.tiers.none').max(8, 'errors.tiers.tooMany'),
   })
@@ -112,7 +110,7 @@ export const tiersChannels = {
   }),
   /** Members whose tier drops at a review within `days` unless they buy: for clerks to call. */
   'tiers.atRisk': channel<Page<AtRiskMember>>()({
-    input: pageInput.extend({ days: whole(1, 90).default(30) }),
+    input: pageInput.extend({ days: wholeNumber(1, 90).default(30) }),
     access: 'members.read',
     idempotent: false,
   }),
