@@ -29,10 +29,23 @@ import type {
   SurveysTable,
   SurveyMembersTable,
 } from './schemaComplaints.js';
+import type {
+  TillClosesTable,
+  VisitcardProductsTable,
+  VisitcardsTable,
+  VisitcardUsesTable,
+  WalletAccountsTable,
+  WalletLedgerTable,
+  WalletPackagesTable,
+  WalletPayoutsTable,
+  WalletTermsTable,
+  WalletTopupsTable,
+} from './schemaWallet.js';
 
 export type * from './schemaPoints.js';
 export type * from './schemaTiers.js';
 export type * from './schemaComplaints.js';
+export type * from './schemaWallet.js';
 
 /** Kysely's view of the tables. Times are ISO-8601 UTC text; days are YYYY-MM-DD in the shop's zone. */
 export interface MetaTable {
@@ -313,4 +326,14 @@ export interface DB {
   followups: FollowupsTable;
   surveys: SurveysTable;
   survey_members: SurveyMembersTable;
+  wallet_terms: WalletTermsTable;
+  wallet_packages: WalletPackagesTable;
+  wallet_accounts: WalletAccountsTable;
+  wallet_ledger: WalletLedgerTable;
+  wallet_topups: WalletTopupsTable;
+  wallet_payouts: WalletPayoutsTable;
+  visitcard_products: VisitcardProductsTable;
+  visitcards: VisitcardsTable;
+  visitcard_uses: VisitcardUsesTable;
+  till_closes: TillClosesTable;
 }

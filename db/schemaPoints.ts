@@ -18,6 +18,8 @@ export interface PurchasesTable {
   items: Generated<string>;
   payment_method: string;
   points_earned: Generated<number>;
+  /** The part paid from the member's stored value (its principal and bonus parts are ledger rows). */
+  stored_value_fen: Generated<number>;
   /** Cache of the sum of this purchase's refunds (a test checks it). */
   refunded_fen: Generated<number>;
   request_id: string | null;
@@ -37,6 +39,9 @@ export interface PurchaseRefundsTable {
   points_shortfall: Generated<number>;
   /** Points paid for the purchase that the refund gave back. */
   points_returned: Generated<number>;
+  /** Stored value the refund gave back, to the same parts the purchase drew on. */
+  wallet_principal_fen: Generated<number>;
+  wallet_bonus_fen: Generated<number>;
   reason: Generated<string>;
   request_id: string | null;
   at: string;

@@ -45,6 +45,9 @@ import { tiersHandlers } from './tiersHandlers.js';
 import { complaintsHandlers } from './complaintsHandlers.js';
 import { followupsHandlers } from './followupsHandlers.js';
 import { surveysHandlers } from './surveysHandlers.js';
+import { walletHandlers } from './walletHandlers.js';
+import { tillHandlers } from './tillHandlers.js';
+import { visitcardsHandlers } from './visitcardsHandlers.js';
 
 type Handlers = { [C in ChannelName]: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 type Prepare = { [C in ChannelName]?: (backend: Backend, input: ParsedInputOf<C>) => Promise<unknown> };
@@ -196,4 +199,7 @@ export const handlers: Handlers = {
   ...complaintsHandlers,
   ...followupsHandlers,
   ...surveysHandlers,
+  ...walletHandlers,
+  ...tillHandlers,
+  ...visitcardsHandlers,
 };

@@ -40,6 +40,16 @@ export const permissions = [
    * the complaints report (owner, manager).
    */
   'complaints.manage',
+  /** Card refunds (退余额), voiding a top-up, refunding a count card (owner, manager). */
+  'wallet.refund',
+  /** Stored value adjusted by hand and adjustments reversed, always with a reason (owner). */
+  'wallet.adjust',
+  /** Stored-value settings, top-up packages and the published terms (owner). */
+  'wallet.manage',
+  /** Day close, the stored-value and count-card report and its export (owner, manager). */
+  'wallet.report',
+  /** Count-card products (owner, manager). */
+  'visitcards.manage',
   'staff.manage',
   'settings.manage',
   'audit.read',
@@ -67,6 +77,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'points.report',
     'complaints.write',
     'complaints.manage',
+    'wallet.refund',
+    'wallet.report',
+    'visitcards.manage',
   ],
   clerk: ['members.read', 'members.write', 'purchases.write', 'complaints.write'],
 };

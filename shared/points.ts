@@ -1,5 +1,6 @@
 /** The points feature's shapes, shared by the main process and the renderer. */
 import type { TierOutcome } from './tiers.js';
+import type { WalletSummary } from './wallet.js';
 
 export const ledgerKinds = [
   'opening',
@@ -22,6 +23,8 @@ export const ledgerKinds = [
   'drawPrize',
   /** Points given to settle a complaint (once per complaint). */
   'compensation',
+  /** Bonus points from a stored-value top-up package; taken back if the top-up is voided. */
+  'topupBonus',
 ] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
@@ -149,6 +152,8 @@ export interface PurchaseInfo {
   category: string;
   items: string;
   paymentMethod: PaymentMethod;
+  /** The part paid from stored value (the rest by `paymentMethod`). */
+  storedValueFen: number;
   pointsEarned: number;
   refundedFen: number;
   /** Points the purchase's refunds took back so far. */
@@ -163,6 +168,8 @@ export interface PurchaseResult {
   summary: PointsSummary;
   /** Growth value earned and the upgrade it brought. */
   tier: TierOutcome;
+  /** The member's stored value after, when the purchase drew on it. */
+  wallet: WalletSummary | null;
 }
 
 export interface RefundResult {
@@ -175,6 +182,8 @@ export interface RefundResult {
   summary: PointsSummary;
   /** Growth value taken back and an upgrade it reverted. */
   tier: TierOutcome;
+  /** Stored value given back to the parts the purchase drew on; null when it drew on none. */
+  wallet: { principalFen: number; bonusFen: number; summary: WalletSummary } | null;
 }
 
 export interface ConsumptionHabits {

@@ -59,6 +59,8 @@ export const ledgerKindFlows: Record<LedgerKind, KindFlow> = {
   drawPrize: always('issued'),
   /** Points given to settle a complaint. */
   compensation: always('issued'),
+  /** Bonus points of a top-up package; voiding the top-up takes them back. */
+  topupBonus: { credit: 'issued', debit: 'reversed' },
 };
 
 /** The flow an entry counts in. A kind this build does not know (a newer database) counts by its sign. */

@@ -8,6 +8,7 @@ import * as m0006 from './0006_rewards.js';
 import * as m0007 from './0007_draws.js';
 import * as m0008 from './0008_tiers.js';
 import * as m0009 from './0009_complaints.js';
+import * as m0010 from './0010_wallet.js';
 
 /**
  * The static list of migrations, in order. Reading a folder at run time breaks once bundled.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_draws': m0007,
   '0008_tiers': m0008,
   '0009_complaints': m0009,
+  '0010_wallet': m0010,
 };

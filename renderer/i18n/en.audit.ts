@@ -6,6 +6,9 @@ import { enDrawsAudit } from './en.draws';
 import { enRewardsAudit } from './en.rewards';
 import { enComplaintsAudit } from './en.complaints';
 import { enFollowupsAudit } from './en.followups';
+import { enWalletAudit } from './en.wallet';
+import { enTillAudit } from './en.walletTill';
+import { enVisitcardsAudit } from './en.visitcards';
 
 /** The audit log page and the names of its actions. */
 export const enAudit = {
@@ -23,6 +26,9 @@ export const enAudit = {
     ...enTiersAudit,
     ...enComplaintsAudit,
     ...enFollowupsAudit,
+    ...enWalletAudit,
+    ...enTillAudit,
+    ...enVisitcardsAudit,
     members_archived: 'Member archived',
     members_restored: 'Member restored',
     setup_completed: 'Setup completed',

@@ -211,7 +211,7 @@ export const enPointsErrors: Shape<typeof zhPointsErrors> = {
   purchase: {
     notFound: 'Purchase not found',
     amountZero: 'The amount must be more than 0',
-    partsExceedAmount: 'Points and coupon together cannot exceed the amount',
+    partsExceedAmount: 'Points, coupon and stored value together cannot exceed the amount',
     refundTooLarge: 'At most ¥{{max}} can be refunded',
     fullyRefunded: 'This purchase is already refunded in full',
     memberArchived: 'This member is archived; restore them first',

@@ -1,12 +1,12 @@
 import { enBackups } from './en.backups';
 import { enTiersErrors, enTiersEvents } from './en.tiers';
 import { enImport, enIoErrors, enJobs } from './en.import';
-import { enExport, enExportErrors } from './en.export';
+import { enExportErrors } from './en.export';
 import { enDuplicates } from './en.duplicates';
 import { enMemberCard } from './en.memberCard';
 import { enTierMember } from './en.tierMember';
 import { enMembers } from './en.members';
-import { enPointsReport, enPointsReportExport, enPointsReportImport, enPointsReportNav } from './en.pointsReport';
+import { enPointsReport, enPointsReportImport, enPointsReportNav } from './en.pointsReport';
 import { enPoints, enPointsErrors, enPointsEvents, enPointsNav } from './en.points';
 import { enDraws, enDrawsErrors, enDrawsEvents, enDrawsNav, enLeaderboard } from './en.draws';
 import { enRewards, enRewardsErrors, enRewardsEvents, enSlips } from './en.rewards';
@@ -14,6 +14,8 @@ import { enTiers, enTiersNav } from './en.tiersPages';
 import type { zh } from './zh';
 import { enAudit } from './en.audit';
 import { enFollowupsAll } from './en.followups';
+import { enWalletAll } from './en.wallet';
+import { enExportTexts } from './en.exportTexts';
 import {
   enComplaints,
   enComplaintsErrors,
@@ -51,6 +53,7 @@ export const en: Shape<typeof zh> = {
     ...enTiersNav,
     ...enComplaintsNav,
     ...enFollowupsAll.nav,
+    ...enWalletAll.nav,
     rewards: 'Rewards',
     members: 'Members',
     duplicates: 'Duplicates',
@@ -149,6 +152,7 @@ export const en: Shape<typeof zh> = {
       ...enTiersEvents,
       ...enComplaintsEvents,
       ...enFollowupsAll.events,
+      ...enWalletAll.events,
     },
   },
   points: enPoints,
@@ -163,6 +167,7 @@ export const en: Shape<typeof zh> = {
   memberCard: enMemberCard,
   tierMember: enTierMember,
   ...enFollowupsAll.pages,
+  ...enWalletAll.pages,
   backups: enBackups,
   import: {
     ...enImport,
@@ -170,11 +175,7 @@ export const en: Shape<typeof zh> = {
     fields: { ...enImport.fields, ...enPointsReportImport.purchaseFields },
   },
   jobs: enJobs,
-  export: {
-    ...enExport,
-    title: { ...enExport.title, ...enPointsReportExport.title, ...enFollowupsAll.export.title },
-    intro: { ...enExport.intro, ...enPointsReportExport.intro, ...enFollowupsAll.export.intro },
-  },
+  export: enExportTexts,
   tags: {
     title: 'Tags',
     empty: 'No tags yet. Press “New tag”, or type a new name in the tag box on a member’s page.',
@@ -259,6 +260,7 @@ export const en: Shape<typeof zh> = {
     ...enTiersErrors,
     ...enComplaintsErrors,
     ...enFollowupsAll.errors,
+    ...enWalletAll.errors,
     ...enExportErrors,
     validation: 'Please check the highlighted fields',
     required: 'Required',

@@ -6,6 +6,9 @@ import { zhDrawsAudit } from './zh.draws';
 import { zhRewardsAudit } from './zh.rewards';
 import { zhComplaintsAudit } from './zh.complaints';
 import { zhFollowupsAudit } from './zh.followups';
+import { zhWalletAudit } from './zh.wallet';
+import { zhTillAudit } from './zh.walletTill';
+import { zhVisitcardsAudit } from './zh.visitcards';
 
 /** The audit log page and the names of its actions. */
 export const zhAudit = {
@@ -23,6 +26,9 @@ export const zhAudit = {
     ...zhTiersAudit,
     ...zhComplaintsAudit,
     ...zhFollowupsAudit,
+    ...zhWalletAudit,
+    ...zhTillAudit,
+    ...zhVisitcardsAudit,
     members_archived: '归档会员',
     members_restored: '恢复会员',
     setup_completed: '完成首次设置',

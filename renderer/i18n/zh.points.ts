@@ -205,7 +205,7 @@ export const zhPointsErrors = {
   purchase: {
     notFound: '找不到这笔消费',
     amountZero: '金额要大于 0',
-    partsExceedAmount: '积分和优惠券抵扣不能超过消费金额',
+    partsExceedAmount: '积分、优惠券和储值合计不能超过消费金额',
     refundTooLarge: '最多可退 ¥{{max}}',
     fullyRefunded: '这笔消费已全部退款',
     memberArchived: '这位会员已归档，请先恢复',

@@ -1,18 +1,20 @@
 import { zhBackups } from './zh.backups';
 import { zhTiersErrors, zhTiersEvents } from './zh.tiers';
 import { zhImport, zhIoErrors, zhJobs } from './zh.import';
-import { zhExport, zhExportErrors } from './zh.export';
+import { zhExportErrors } from './zh.export';
 import { zhDuplicates } from './zh.duplicates';
 import { zhMemberCard } from './zh.memberCard';
 import { zhTierMember } from './zh.tierMember';
 import { zhMembers } from './zh.members';
-import { zhPointsReport, zhPointsReportExport, zhPointsReportImport, zhPointsReportNav } from './zh.pointsReport';
+import { zhPointsReport, zhPointsReportImport, zhPointsReportNav } from './zh.pointsReport';
 import { zhPoints, zhPointsErrors, zhPointsEvents, zhPointsNav } from './zh.points';
 import { zhDraws, zhDrawsErrors, zhDrawsEvents, zhDrawsNav, zhLeaderboard } from './zh.draws';
 import { zhRewards, zhRewardsErrors, zhRewardsEvents, zhSlips } from './zh.rewards';
 import { zhTiers, zhTiersNav } from './zh.tiersPages';
 import { zhAudit } from './zh.audit';
 import { zhFollowupsAll } from './zh.followups';
+import { zhWalletAll } from './zh.wallet';
+import { zhExportTexts } from './zh.exportTexts';
 import {
   zhComplaints,
   zhComplaintsErrors,
@@ -48,6 +50,7 @@ export const zh = {
     ...zhTiersNav,
     ...zhComplaintsNav,
     ...zhFollowupsAll.nav,
+    ...zhWalletAll.nav,
     rewards: '积分兑换',
     members: '会员',
     duplicates: '重复会员',
@@ -144,6 +147,7 @@ export const zh = {
       ...zhTiersEvents,
       ...zhComplaintsEvents,
       ...zhFollowupsAll.events,
+      ...zhWalletAll.events,
     },
   },
   points: zhPoints,
@@ -158,6 +162,7 @@ export const zh = {
   memberCard: zhMemberCard,
   tierMember: zhTierMember,
   ...zhFollowupsAll.pages,
+  ...zhWalletAll.pages,
   backups: zhBackups,
   import: {
     ...zhImport,
@@ -165,11 +170,7 @@ export const zh = {
     fields: { ...zhImport.fields, ...zhPointsReportImport.purchaseFields },
   },
   jobs: zhJobs,
-  export: {
-    ...zhExport,
-    title: { ...zhExport.title, ...zhPointsReportExport.title, ...zhFollowupsAll.export.title },
-    intro: { ...zhExport.intro, ...zhPointsReportExport.intro, ...zhFollowupsAll.export.intro },
-  },
+  export: zhExportTexts,
   tags: {
     title: '标签',
     empty: '还没有标签。点“新建标签”，或在会员页的标签框里直接输入新名字。',
@@ -253,6 +254,7 @@ export const zh = {
     ...zhTiersErrors,
     ...zhComplaintsErrors,
     ...zhFollowupsAll.errors,
+    ...zhWalletAll.errors,
     ...zhExportErrors,
     validation: '请检查标红的项目',
     required: '必填',

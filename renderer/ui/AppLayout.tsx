@@ -34,6 +34,12 @@ import { TagsPage } from '../features/tags/TagsPage';
 import { AtRiskPage } from '../features/tiers/AtRiskPage';
 import { TierReportPage } from '../features/tiers/TierReportPage';
 import { TiersPage } from '../features/tiers/TiersPage';
+import { ExpiringVisitcardsPage } from '../features/visitcards/ExpiringVisitcardsPage';
+import { VisitcardProductsPage } from '../features/visitcards/VisitcardProductsPage';
+import { DayClosePage } from '../features/wallet/DayClosePage';
+import { ShiftPage } from '../features/wallet/ShiftPage';
+import { WalletReportPage } from '../features/wallet/WalletReportPage';
+import { WalletSettingsPage } from '../features/wallet/WalletSettingsPage';
 import { useSession } from '../stores/session';
 import { CounterSearch } from './CounterSearch';
 import { HeaderMenu } from './HeaderMenu';
@@ -110,6 +116,12 @@ export function AppLayout() {
           <Route path="/draws" component={DrawsPage} />
           {allowed('points.rules') && <Route path="/draws/settings" component={DrawSettingsPage} />}
           <Route path="/leaderboard" component={LeaderboardPage} />
+          <Route path="/visitcards/expiring" component={ExpiringVisitcardsPage} />
+          {allowed('visitcards.manage') && <Route path="/visitcards/products" component={VisitcardProductsPage} />}
+          {allowed('purchases.write') && <Route path="/till/shift" component={ShiftPage} />}
+          {allowed('wallet.report') && <Route path="/till/day" component={DayClosePage} />}
+          {allowed('wallet.report') && <Route path="/wallet/report" component={WalletReportPage} />}
+          {allowed('wallet.manage') && <Route path="/wallet/settings" component={WalletSettingsPage} />}
           {allowed('tiers.manage') && <Route path="/tiers" component={TiersPage} />}
           {allowed('points.report') && <Route path="/tiers/report" component={TierReportPage} />}
           <Route path="/tiers/at-risk" component={AtRiskPage} />

@@ -1,5 +1,7 @@
 import {
   IconAlarm,
+  IconCalendarDue,
+  IconCashRegister,
   IconChartBar,
   IconChartDonut,
   IconCoins,
@@ -17,10 +19,14 @@ import {
   IconPhoneCall,
   IconSettings,
   IconTags,
+  IconTicket,
   IconTrophy,
   IconUserCog,
   IconUsers,
   IconUsersGroup,
+  IconWallet,
+  IconReceipt2,
+  IconReportMoney,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../shared/permissions.js';
@@ -48,6 +54,33 @@ export const nav: NavItem[] = [
   { path: '/draws', labelKey: 'nav.draws', icon: <IconDice5 size={18} />, group: 'counter' },
   { path: '/leaderboard', labelKey: 'nav.leaderboard', icon: <IconTrophy size={18} />, group: 'counter' },
   { path: '/surveys', labelKey: 'nav.surveys', icon: <IconMoodSmile size={18} />, group: 'counter' },
+  {
+    path: '/visitcards/expiring',
+    labelKey: 'nav.visitcardsExpiring',
+    icon: <IconCalendarDue size={18} />,
+    group: 'counter',
+  },
+  {
+    path: '/till/shift',
+    labelKey: 'nav.shift',
+    icon: <IconCashRegister size={18} />,
+    group: 'counter',
+    permission: 'purchases.write',
+  },
+  {
+    path: '/till/day',
+    labelKey: 'nav.dayClose',
+    icon: <IconReceipt2 size={18} />,
+    group: 'reports',
+    permission: 'wallet.report',
+  },
+  {
+    path: '/wallet/report',
+    labelKey: 'nav.walletReport',
+    icon: <IconReportMoney size={18} />,
+    group: 'reports',
+    permission: 'wallet.report',
+  },
   {
     path: '/points/report',
     labelKey: 'nav.pointsReport',
@@ -82,6 +115,20 @@ export const nav: NavItem[] = [
     icon: <IconConfetti size={18} />,
     group: 'rules',
     permission: 'points.rules',
+  },
+  {
+    path: '/wallet/settings',
+    labelKey: 'nav.walletSettings',
+    icon: <IconWallet size={18} />,
+    group: 'rules',
+    permission: 'wallet.manage',
+  },
+  {
+    path: '/visitcards/products',
+    labelKey: 'nav.visitcardProducts',
+    icon: <IconTicket size={18} />,
+    group: 'rules',
+    permission: 'visitcards.manage',
   },
   { path: '/tiers', labelKey: 'nav.tiers', icon: <IconCrown size={18} />, group: 'rules', permission: 'tiers.manage' },
   { path: '/tags', labelKey: 'nav.tags', icon: <IconTags size={18} />, group: 'rules', permission: 'tags.manage' },

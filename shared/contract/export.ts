@@ -9,7 +9,16 @@ export const exportFormats = ['xlsx', 'csvUtf8', 'csvGb18030'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** The lists that can be exported; each is a column definition on the main side. */
-export const exportLists = ['members', 'audit', 'purchases', 'ledger', 'complaints', 'complaintReport'] as const;
+export const exportLists = [
+  'members',
+  'audit',
+  'purchases',
+  'ledger',
+  'complaints',
+  'complaintReport',
+  'walletReport',
+  'tillClose',
+] as const;
 export type ExportList = (typeof exportLists)[number];
 
 /** What a finished export job returns (its `result`); the file itself is fetched with `io.downloadExport`. */
@@ -81,6 +90,21 @@ export const exportChannels = {
   'io.exportComplaintReport': channel<JobStatus>()({
     input: dayRange.refine(inOrder, ordered),
     access: 'complaints.manage',
+    idempotent: true,
+  }),
+  /**
+   * The stored-value and count-card report's tables for the shop days from–to: outstanding
+   * balances, days, staff, payment methods, card products.
+   */
+  'io.exportWalletReport': channel<JobStatus>()({
+    input: dayRange.refine(inOrder, ordered),
+    access: 'wallet.report',
+    idempotent: true,
+  }),
+  /** A business day's close: every clerk's totals per payment method, and the day's totals. */
+  'io.exportTillClose': channel<JobStatus>()({
+    input: z.object({ day: calendarDate, format, language }),
+    access: 'wallet.report',
     idempotent: true,
   }),
   /** The finished export's file, once, for the staff member who started it. */

@@ -20,6 +20,8 @@ import { staffChannels } from './staff.js';
 import { surveysChannels } from './surveys.js';
 import { tagsChannels } from './tags.js';
 import { tiersChannels } from './tiers.js';
+import { visitcardsChannels } from './visitcards.js';
+import { walletChannels } from './wallet.js';
 
 /**
  * Every operation the renderer can ask of the main process, declared once. Dispatch, the IPC
@@ -45,6 +47,8 @@ export const channels = {
   ...complaintsChannels,
   ...followupsChannels,
   ...surveysChannels,
+  ...walletChannels,
+  ...visitcardsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -18,6 +18,8 @@ export const purchaseInput = z.object({
   amountFen: fen.min(1, 'errors.purchase.amountZero'),
   pointsUsed: z.number().int('errors.integer').min(0, 'errors.range').max(100_000_000, 'errors.range').default(0),
   couponFen: fen.default(0),
+  /** The part paid from the member's stored value; the rest is paid by `paymentMethod`. */
+  storedValueFen: fen.default(0),
   receiptNo: freeText(40).default(''),
   category: freeText(40).default(''),
   items: freeText(200).default(''),

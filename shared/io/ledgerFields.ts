@@ -75,6 +75,7 @@ export const ledgerKindNames: Record<'zh' | 'en', Record<LedgerKind, string>> = 
     draw: '积分抽奖',
     drawPrize: '抽奖奖励',
     compensation: '投诉补偿',
+    topupBonus: '充值赠积分',
   },
   en: {
     opening: 'Opening balance',
@@ -94,6 +95,7 @@ export const ledgerKindNames: Record<'zh' | 'en', Record<LedgerKind, string>> = 
     draw: 'Lucky draw',
     drawPrize: 'Draw prize',
     compensation: 'Complaint compensation',
+    topupBonus: 'Top-up bonus',
   },
 };
 
@@ -111,6 +113,8 @@ export const ledgerRefNames: Record<'zh' | 'en', Record<string, string>> = {
     firstPurchase: '被推荐会员首次消费',
     year: '生日年份',
     complaint: '投诉',
+    topup: '储值充值',
+    topupVoid: '作废充值',
   },
   en: {
     purchase: 'Purchase',
@@ -124,5 +128,7 @@ export const ledgerRefNames: Record<'zh' | 'en', Record<string, string>> = {
     firstPurchase: "Referred member's first purchase",
     year: 'Birthday year',
     complaint: 'Complaint',
+    topup: 'Stored-value top-up',
+    topupVoid: 'Top-up voided',
   },
 };

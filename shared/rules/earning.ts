@@ -18,6 +18,8 @@ export interface EarnInput {
   /** Parts settled by points and by a coupon: excluded from the base unless the rules say otherwise. */
   pointsUsedFen: number;
   couponFen: number;
+  /** A part paid that earns nothing (stored value, by the shop's setting); always off the base. */
+  unearnedFen?: number;
   category: string;
   /** The purchase's business day (promotions are by business day). */
   day: string;
@@ -36,11 +38,13 @@ export interface Earned {
 
 /**
  * Points a purchase earns: the base (what was paid in money, unless the shop also rewards the
- * points or coupon part) × the base rate × the tier multiplier × the best promotion running that
- * day for the category, rounded once at the end. Promotions do not stack: the highest applies.
+ * points or coupon part, less any part that earns nothing) × the base rate × the tier multiplier
+ * × the best promotion running that day for the category, rounded once at the end. Promotions do
+ * not stack: the highest applies.
  */
 export function earnedPoints(rules: PointsRules, p: EarnInput): Earned {
-  const baseFen = rules.earnOnPointsAndCoupons ? p.amountFen : p.amountFen - p.pointsUsedFen - p.couponFen;
+  const paidFen = rules.earnOnPointsAndCoupons ? p.amountFen : p.amountFen - p.pointsUsedFen - p.couponFen;
+  const baseFen = paidFen - (p.unearnedFen ?? 0);
   const excluded = p.category !== '' && rules.excludedCategories.includes(p.category);
   let promoPct = 100;
   let promotion: string | null = null;

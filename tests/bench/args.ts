@@ -15,6 +15,8 @@ export interface BenchOptions {
   pointsOnly: boolean;
   /** Only the complaints, follow-ups and surveys section. */
   complaintsOnly: boolean;
+  /** Only the stored value and count cards section. */
+  walletOnly: boolean;
 }
 
 export const usage = `npm run bench -- [options]
@@ -31,6 +33,7 @@ export const usage = `npm run bench -- [options]
   --points-only          only the purchases, points and tiers sections (skips search, export,
                          backup, start-up and import)
   --complaints-only      only the complaints, follow-ups and NPS survey section
+  --wallet-only          only the stored value and count cards section
   --insert-cache-mb N    page cache while inserting (default: the app's); to see what a bulk import
                          connection would gain from a bigger cache`;
 
@@ -57,6 +60,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchOpt
       'insert-cache-mb': { type: 'string' },
       'points-only': { type: 'boolean', default: false },
       'complaints-only': { type: 'boolean', default: false },
+      'wallet-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -74,6 +78,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchOpt
     seed: positiveInt('--seed', values.seed, 20260301),
     pointsOnly: values['points-only'],
     complaintsOnly: values['complaints-only'],
+    walletOnly: values['wallet-only'],
     insertCacheMb: values['insert-cache-mb']
       ? positiveInt('--insert-cache-mb', values['insert-cache-mb'], 0)
       : undefined,

@@ -19,6 +19,7 @@ import { benchImport } from './import.js';
 import { benchPoints, pointsMarkdown } from './points.js';
 import { benchTiers, tiersMarkdown } from './tiers.js';
 import { benchComplaints, complaintsMarkdown } from './complaints.js';
+import { benchWallet, walletMarkdown } from './wallet.js';
 import { startOnce, startupCommand, type StartupRun } from './startup.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -132,6 +133,12 @@ async function main(): Promise<void> {
       const complaints = await benchComplaints({ ...shop, members: opts.members, seed: opts.seed + 7, progress });
       await shop.backend.close();
       console.log(`\n${complaintsMarkdown(complaints, opts.members)}`);
+      return;
+    }
+    if (opts.walletOnly) {
+      const wallet = await benchWallet({ ...shop, members: opts.members, seed: opts.seed + 9, progress });
+      await shop.backend.close();
+      console.log(`\n${walletMarkdown(wallet, opts.members)}`);
       return;
     }
     if (opts.pointsOnly) {

@@ -134,7 +134,7 @@ describe('backups and restore', () => {
   it('with the USB folder in settings, "back up now" and the list use it; a clerk has no backups page', async () => {
     const page = await newPage(app.url);
     await signIn(page, 'boss', 'owner-pass-1');
-    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('link', { name: '设置', exact: true }).click();
     await page.getByLabel('自动备份也存到这个文件夹（如 U 盘）').fill(usb);
     await page.getByLabel('保留最近几份').fill('5');
     await page.getByRole('button', { name: '保存' }).first().click();

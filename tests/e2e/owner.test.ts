@@ -48,7 +48,7 @@ describe('the owner at the back office', () => {
   });
 
   it('changes the idle lock time, and the change is in the audit log', async () => {
-    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('link', { name: '设置', exact: true }).click();
     const idle = page.getByLabel('闲置自动锁屏（分钟）');
     await idle.fill('1');
     await page.getByRole('button', { name: '保存' }).first().click();
@@ -63,7 +63,7 @@ describe('the owner at the back office', () => {
   });
 
   it('downloads the diagnostic log as a file', async () => {
-    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('link', { name: '设置', exact: true }).click();
     const [file] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '下载诊断日志' }).click(),
@@ -102,7 +102,7 @@ describe('the owner at the back office', () => {
   });
 
   it('opens the counter search with F2 even while typing in a field', async () => {
-    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('link', { name: '设置', exact: true }).click();
     await page.getByLabel('店铺名称').focus();
     await page.keyboard.press('F2');
     await page.getByRole('textbox', { name: '搜索会员' }).waitFor();
@@ -144,7 +144,7 @@ describe('the owner at the back office', () => {
   });
 
   it('replaces the recovery passphrase, and the new one resets a forgotten owner password', async () => {
-    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('link', { name: '设置', exact: true }).click();
     await page.getByRole('button', { name: '生成新的恢复密钥' }).click();
     const fresh = (await page.getByTestId('new-passphrase').innerText()).trim();
     expect(fresh).not.toBe(passphrase);
@@ -182,7 +182,7 @@ describe('the owner at the back office', () => {
     // Every page in English: no Chinese left but the shop's own data, and no raw i18n keys.
     const userData = /好运便利店|陈老板|李先生|小李|中文|陈/g;
     for (const link of ['Members', 'Staff', 'Settings', 'Audit log']) {
-      await page.getByRole('link', { name: link }).click();
+      await page.getByRole('link', { name: link, exact: true }).click();
       await page.waitForTimeout(300);
       const text = (await page.locator('body').innerText()).replace(userData, '');
       expect(text.match(/[\u4e00-\u9fff]+/g), link).toBeNull();

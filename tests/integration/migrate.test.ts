@@ -98,6 +98,16 @@ describe('migrateToLatest', () => {
       'tier_service_uses',
       'tier_services',
       'tiers',
+      'till_closes',
+      'visitcard_products',
+      'visitcard_uses',
+      'visitcards',
+      'wallet_accounts',
+      'wallet_ledger',
+      'wallet_packages',
+      'wallet_payouts',
+      'wallet_terms',
+      'wallet_topups',
     ]);
     expect(
       (raw.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name),

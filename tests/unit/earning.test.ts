@@ -60,6 +60,33 @@ describe('earnedPoints', () => {
       earnedPoints({ ...r, earnOnPointsAndCoupons: true }, { ...base, amountFen: 10000, pointsUsedFen: 2000 }).points,
     ).toBe(100);
   });
+
+  it('takes an unearned part (stored value, by the shop setting) off the base, whatever else counts', () => {
+    const r = { ...defaultPointsRules, perFen: 100 };
+    expect(earnedPoints(r, { ...base, amountFen: 10000, unearnedFen: 0 }).points).toBe(100);
+    expect(earnedPoints(r, { ...base, amountFen: 10000, unearnedFen: 2550 })).toMatchObject({
+      points: 74,
+      baseFen: 7450,
+    });
+    // Off the money part after points and coupon, and off the whole amount when those earn too.
+    expect(earnedPoints(r, { ...base, amountFen: 10000, couponFen: 1000, unearnedFen: 4000 }).points).toBe(50);
+    expect(
+      earnedPoints(
+        { ...r, earnOnPointsAndCoupons: true },
+        { ...base, amountFen: 10000, couponFen: 1000, unearnedFen: 4000 },
+      ).points,
+    ).toBe(60);
+    // All of it unearned: nothing, and never a negative base.
+    expect(earnedPoints(r, { ...base, amountFen: 10000, unearnedFen: 10000 })).toMatchObject({ points: 0, baseFen: 0 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.nat(), (fen, cut) => {
+        const unearnedFen = cut % (fen + 1);
+        expect(earnedPoints(r, { ...base, amountFen: fen, unearnedFen }).points).toBe(
+          earnedPoints(r, { ...base, amountFen: fen - unearnedFen }).points,
+        );
+      }),
+    );
+  });
 });
 
 describe('refundShare', () => {

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { ExportFormat } from '../../../shared/contract/export.js';
+import { formatFen } from '../../../shared/rules/money.js';
 
 /**
  * What a column holds, which decides how a cell is written. Values arrive as: text — the text;
@@ -37,7 +38,8 @@ export function sheetWriter(
   return format === 'xlsx' ? xlsxWriter(path, sheetName, columns) : csvWriter(path, format, columns);
 }
 
-const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+/** Fen as yuan text; a negative amount (a day's net takings after refunds) keeps its sign: -150 → -1.50. */
+const yuan = formatFen;
 
 /**
  * A text cell Excel would read as a formula (=, +, -, @ first) gets a leading tab: Excel then shows

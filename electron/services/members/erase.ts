@@ -1,10 +1,36 @@
 import type { Member } from '../../../shared/domain.js';
 import { appError, fieldError } from '../../../shared/errors.js';
+import { formatFen } from '../../../shared/rules/money.js';
 import { requireStaff, type Ctx } from '../../context.js';
 import { writeAudit } from '../audit.js';
 import { addEvent } from '../timeline.js';
 import { mustGetMember } from './rows.js';
 import { toMember } from './view.js';
+
+/**
+ * Stored value and unused count-card visits are the person's money: once the record is erased
+ * nobody can be identified to pay it back, so they are refunded first (退余额, 退卡).
+ */
+async function refuseWhileHoldingValue(ctx: Ctx, ids: number[]): Promise<void> {
+  const held = await ctx.db
+    .selectFrom('wallet_accounts')
+    .select((eb) =>
+      eb.fn.coalesce(eb.fn.sum<number>(eb('principal_fen', '+', eb.ref('bonus_fen'))), eb.lit(0)).as('fen'),
+    )
+    .where('member_id', 'in', ids)
+    .executeTakeFirstOrThrow();
+  const cards = await ctx.db
+    .selectFrom('visitcards')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', 'in', ids)
+    .where('refunded_at', 'is', null)
+    .where('uses_left', '>', 0)
+    .executeTakeFirstOrThrow();
+  if (Number(held.fen) > 0 || Number(cards.n) > 0)
+    throw appError('CONFLICT', 'errors.wallet.eraseHoldsValue', {
+      params: { balance: formatFen(Number(held.fen)), cards: Number(cards.n) },
+    });
+}
 
 /**
  * PIPL right to deletion. The person's own fields are wiped (the phone becomes a placeholder so the
@@ -24,6 +50,7 @@ export async function eraseMember(ctx: Ctx, input: { id: number; confirm: string
 
   const rows = [row, ...(await ctx.db.selectFrom('members').selectAll().where('merged_into', '=', row.id).execute())];
   const ids = rows.map((r) => r.id);
+  await refuseWhileHoldingValue(ctx, ids);
   // Idempotency records keep copies of earlier answers (a registration, a note) for retries. Which
   // of them hold this person cannot be told from the text alone, so all are dropped: the worst case
   // is that a retry still in flight at this instant runs again instead of replaying.
@@ -88,6 +115,12 @@ export async function eraseMember(ctx: Ctx, input: { id: number; confirm: string
     .where('member_id', 'in', ids)
     .execute();
   await ctx.db.updateTable('survey_members').set({ reason: '' }).where('member_id', 'in', ids).execute();
+  // Stored value and count cards are financial records and stay, with every amount; the notes and
+  // reasons staff wrote about the person go.
+  await ctx.db.updateTable('wallet_ledger').set({ note: '' }).where('member_id', 'in', ids).execute();
+  await ctx.db.updateTable('wallet_payouts').set({ reason: '' }).where('member_id', 'in', ids).execute();
+  await ctx.db.updateTable('visitcards').set({ refund_reason: '' }).where('member_id', 'in', ids).execute();
+  await ctx.db.updateTable('visitcard_uses').set({ note: '' }).where('member_id', 'in', ids).execute();
   // An import's before/after values of this person; an undo then leaves the erased record alone.
   await ctx.db.updateTable('import_updates').set({ changes: '{}' }).where('member_id', 'in', ids).execute();
   await ctx.db.deleteFrom('import_rejects').where('member_id', 'in', ids).execute();

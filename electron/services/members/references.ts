@@ -112,6 +112,29 @@ async function mergeSurveyRows(ctx: Ctx, survivorId: number, mergedId: number): 
   return moved;
 }
 
+/** The merged record's two balances are added to the survivor's, as its ledger rows now are. */
+async function addWalletBalances(ctx: Ctx, survivorId: number, mergedId: number): Promise<number> {
+  const merged = await ctx.db
+    .selectFrom('wallet_accounts')
+    .selectAll()
+    .where('member_id', '=', mergedId)
+    .executeTakeFirst();
+  if (!merged) return 0;
+  await ctx.db.deleteFrom('wallet_accounts').where('member_id', '=', mergedId).execute();
+  await ctx.db
+    .insertInto('wallet_accounts')
+    .values({ ...merged, member_id: survivorId, updated_at: ctx.nowIso })
+    .onConflict((oc) =>
+      oc.column('member_id').doUpdateSet({
+        principal_fen: sql<number>`principal_fen + ${merged.principal_fen}`,
+        bonus_fen: sql<number>`bonus_fen + ${merged.bonus_fen}`,
+        updated_at: ctx.nowIso,
+      }),
+    )
+    .execute();
+  return 1;
+}
+
 /**
  * Every column in the schema that references members(id), and what a merge does with it. A test
  * compares this list with the database's own foreign keys: a new table that points at members
@@ -204,6 +227,14 @@ export const memberReferences: MemberReference[] = [
   { table: 'complaints', column: 'member_id', merge: { kind: 'move' } },
   { table: 'followups', column: 'member_id', merge: { kind: 'move' } },
   { table: 'survey_members', column: 'member_id', merge: { kind: 'custom', run: mergeSurveyRows } },
+  // The person's stored value and count cards: the survivor's balances are the sum of both
+  // ledgers (the cap is not applied: no new money came in).
+  { table: 'wallet_ledger', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'wallet_topups', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'wallet_payouts', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'wallet_accounts', column: 'member_id', merge: { kind: 'custom', run: addWalletBalances } },
+  { table: 'visitcards', column: 'member_id', merge: { kind: 'move' } },
+  { table: 'visitcard_uses', column: 'member_id', merge: { kind: 'move' } },
   // An import's record of what it changed on that record, so undo compares against it.
   { table: 'import_updates', column: 'member_id', merge: { kind: 'history' } },
   { table: 'import_rejects', column: 'member_id', merge: { kind: 'history' } },

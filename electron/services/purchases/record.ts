@@ -12,6 +12,7 @@ import { growPurchase } from '../tiers/earnGrowth.js';
 import { bringTierUpToDate } from '../tiers/review.js';
 import { cachedTierBook } from '../tiers/state.js';
 import { addEvent } from '../timeline.js';
+import { payStoredValue, planStoredValue } from '../wallet/purchasePart.js';
 import { toPurchase } from './view.js';
 
 export interface PurchaseInput {
@@ -19,6 +20,8 @@ export interface PurchaseInput {
   amountFen: number;
   pointsUsed: number;
   couponFen: number;
+  /** The part paid from stored value; 0 with method 'storedValue' means all the money part. */
+  storedValueFen?: number;
   receiptNo: string;
   category: string;
   items: string;
@@ -28,7 +31,9 @@ export interface PurchaseInput {
 /**
  * A purchase at the counter, in one transaction: the purchase row, the points it was paid with
  * (taken from the soonest-expiring usable lots), the points it earns (a new lot), the referrer's
- * first-purchase bonus, and the timeline event. Liuke records the sale; the till takes the money.
+ * first-purchase bonus, the stored value it was paid with (both parts, in the shop's draw order;
+ * the shop's setting decides whether that part earns points), and the timeline event. Liuke
+ * records the sale; the till takes the money.
  */
 export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<PurchaseResult> {
   const me = requireStaff(ctx);
@@ -43,6 +48,13 @@ export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<Pu
     const usable = await usableOf(ctx, member.id);
     if (usable < input.pointsUsed) throw fieldError('pointsUsed', 'errors.points.notEnough', { usable });
   }
+  const sv = await planStoredValue(ctx, member.id, {
+    amountFen: input.amountFen,
+    pointsUsedFen,
+    couponFen: input.couponFen,
+    storedValueFen: input.storedValueFen ?? 0,
+    paymentMethod: input.paymentMethod,
+  });
   const day = shopToday(ctx);
   const book = await cachedTierBook(ctx);
   // The tier held when buying, after any review or manual end that was due: it sets the multiplier.
@@ -51,6 +63,7 @@ export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<Pu
     amountFen: input.amountFen,
     pointsUsedFen,
     couponFen: input.couponFen,
+    unearnedFen: sv.unearnedFen,
     category: input.category,
     day,
     tierPct: held.tier.multiplierPct,
@@ -67,7 +80,8 @@ export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<Pu
       receipt_no: input.receiptNo,
       category: input.category,
       items: input.items,
-      payment_method: input.paymentMethod,
+      payment_method: sv.paymentMethod,
+      stored_value_fen: sv.storedValueFen,
       points_earned: earned.points,
       request_id: ctx.requestId,
       at: ctx.nowIso,
@@ -78,6 +92,7 @@ export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<Pu
     .executeTakeFirstOrThrow();
   const ref = { memberId: member.id, refType: 'purchase', refId: row.id };
   if (input.pointsUsed > 0) await debit(ctx, { ...ref, kind: 'pay' }, input.pointsUsed, { usableOnly: true });
+  const wallet = await payStoredValue(ctx, member.id, row.id, sv);
   if (earned.points > 0) await credit(ctx, rules, { ...ref, kind: 'purchase' }, earned.points, { freeze: true });
   await awardReferral(ctx, rules, member, 'firstPurchase');
   const tier = await growPurchase(ctx, book, row);
@@ -86,8 +101,9 @@ export async function recordPurchase(ctx: Ctx, input: PurchaseInput): Promise<Pu
     amountFen: row.amount_fen,
     points: earned.points,
     pointsUsed: input.pointsUsed,
+    storedValueFen: sv.storedValueFen,
     promotion: earned.promotion,
     growth: tier.growthDelta,
   });
-  return { purchase: await toPurchase(ctx, row), summary: await pointsSummary(ctx, member.id), tier };
+  return { purchase: await toPurchase(ctx, row), summary: await pointsSummary(ctx, member.id), tier, wallet };
 }

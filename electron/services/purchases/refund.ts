@@ -9,6 +9,8 @@ import { debit, restore } from '../points/ledger.js';
 import { pointsSummary } from '../points/summary.js';
 import { shrinkForRefund } from '../tiers/earnGrowth.js';
 import { addEvent } from '../timeline.js';
+import { returnStoredValue } from '../wallet/purchasePart.js';
+import { walletSummary } from '../wallet/summary.js';
 import { mustGetPurchase, toPurchase } from './view.js';
 
 /** The purchase's own ledger entry of a kind: its earning lot, or the points it was paid with. */
@@ -35,7 +37,8 @@ export interface RefundInput {
  * is taken back — its own lot first, then the soonest-expiring. Shares are figured on the running
  * total, so refunds never take back more than the purchase earned and the last one settles it
  * exactly. Points the member has already spent are not taken (a balance never goes below zero):
- * the refund records them as its shortfall, and the clerk sees it.
+ * the refund records them as its shortfall, and the clerk sees it. Stored value the purchase was
+ * paid with goes back the same way, on the running total, to the principal and bonus it came from.
  */
 export async function refundPurchase(ctx: Ctx, input: RefundInput): Promise<RefundResult> {
   const me = requireStaff(ctx);
@@ -89,6 +92,7 @@ export async function refundPurchase(ctx: Ctx, input: RefundInput): Promise<Refu
     .set({ points_reversed: taken.taken, points_shortfall: taken.shortfall, points_returned: giveBack })
     .where('id', '=', refund.id)
     .execute();
+  const wallet = await returnStoredValue(ctx, purchase, refund.id, refundedAfter);
   const updated = await ctx.db
     .updateTable('purchases')
     .set({ refunded_fen: refundedAfter })
@@ -102,6 +106,7 @@ export async function refundPurchase(ctx: Ctx, input: RefundInput): Promise<Refu
     points: taken.taken,
     shortfall: taken.shortfall,
     pointsReturned: giveBack,
+    ...(wallet ? { walletPrincipalFen: wallet.principalFen, walletBonusFen: wallet.bonusFen } : {}),
   };
   await addEvent(ctx, purchase.member_id, 'refund', data, input.reason);
   const tier = await shrinkForRefund(ctx, purchase, refundedAfter);
@@ -114,5 +119,6 @@ export async function refundPurchase(ctx: Ctx, input: RefundInput): Promise<Refu
     pointsReturned: giveBack,
     summary: await pointsSummary(ctx, purchase.member_id),
     tier,
+    wallet: wallet && { ...wallet, summary: await walletSummary(ctx, purchase.member_id) },
   };
 }

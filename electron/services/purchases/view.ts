@@ -39,6 +39,7 @@ export async function toPurchases(ctx: Ctx, rows: PurchaseRow[]): Promise<Purcha
     category: r.category,
     items: r.items,
     paymentMethod: r.payment_method as PaymentMethod,
+    storedValueFen: r.stored_value_fen,
     pointsEarned: r.points_earned,
     refundedFen: r.refunded_fen,
     pointsReversed: taken.get(r.id) ?? 0,

@@ -24,7 +24,8 @@ export type ExportTarget =
   | { list: 'audit' }
   | { list: 'purchases' }
   | { list: 'ledger' }
-  | { list: 'complaints' | 'complaintReport'; from?: string; to?: string };
+  | { list: 'complaints' | 'complaintReport' | 'walletReport'; from?: string; to?: string }
+  | { list: 'tillClose'; day: string };
 
 /** The list page's Export button; shown only to roles that may export (owners and managers). */
 export function ExportButton({
@@ -81,8 +82,12 @@ export function ExportModal({ target, onClose }: { target: ExportTarget; onClose
   const ledger = useCommand('io.exportLedger', onStarted);
   const complaints = useCommand('io.exportComplaints', onStarted);
   const complaintReport = useCommand('io.exportComplaintReport', onStarted);
-  const pending = [members, audit, purchases, ledger, complaints, complaintReport].some((c) => c.isPending);
-  const dated = target.list !== 'members';
+  const walletReport = useCommand('io.exportWalletReport', onStarted);
+  const tillClose = useCommand('io.exportTillClose', onStarted);
+  const pending = [members, audit, purchases, ledger, complaints, complaintReport, walletReport, tillClose].some(
+    (c) => c.isPending,
+  );
+  const dated = target.list !== 'members' && target.list !== 'tillClose';
   const phones = target.list === 'members' || target.list === 'purchases' || target.list === 'complaints';
 
   const start = () => {
@@ -97,6 +102,8 @@ export function ExportModal({ target, onClose }: { target: ExportTarget; onClose
     else if (target.list === 'complaints')
       complaints.mutate({ format, language, fullPhones: isOwner && fullPhones, ...days }, { onError });
     else if (target.list === 'complaintReport') complaintReport.mutate({ format, language, ...days }, { onError });
+    else if (target.list === 'walletReport') walletReport.mutate({ format, language, ...days }, { onError });
+    else if (target.list === 'tillClose') tillClose.mutate({ format, language, day: target.day }, { onError });
     else audit.mutate({ format, language, ...days }, { onError });
   };
   const cancel = () => {

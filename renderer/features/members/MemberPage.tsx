@@ -27,6 +27,8 @@ import { MemberComplaintsCard } from '../complaints/MemberComplaintsCard';
 import { MemberFollowupsCard } from '../followups/MemberFollowupsCard';
 import { MemberCardButton } from '../tiers/MemberCardButton';
 import { MemberTierCard } from '../tiers/MemberTierCard';
+import { MemberVisitcardsCard } from '../visitcards/MemberVisitcardsCard';
+import { MemberWalletCard } from '../wallet/MemberWalletCard';
 import { useMemberTier } from '../tiers/useMemberTier';
 
 /** The member page: who they are, what they agreed to, their cards and tags, and what happened. */
@@ -138,6 +140,8 @@ function MemberView({ member: m }: { member: Member }) {
         </Grid.Col>
       </Grid>
       <MemberTierCard memberId={m.id} writable={writable && m.archivedAt === null} />
+      <MemberWalletCard member={m} writable={writable && m.archivedAt === null} />
+      <MemberVisitcardsCard member={m} writable={writable && m.archivedAt === null} />
       <PurchasesCard memberId={m.id} />
       <MemberRewardsCard memberId={m.id} writable={writable && m.archivedAt === null} />
       <MemberComplaintsCard member={m} writable={writable && m.archivedAt === null} />

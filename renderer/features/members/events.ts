@@ -35,6 +35,18 @@ function dayIn(v: unknown, day: (ymd: string) => string): unknown {
 }
 
 /**
+ * Amounts in fen (`paidFen`) also as yuan text under the name without the suffix (`paid`), and a
+ * payment method (`method`) also by its translated name (`methodName`), so a feature's event line needs no case of its own.
+ */
+function withMoney(t: TFunction, d: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...d };
+  for (const [k, v] of Object.entries(d))
+    if (k.endsWith('Fen') && typeof v === 'number') out[k.slice(0, -3)] = formatFen(v);
+  if (typeof d.method === 'string') out.methodName = t(`points.paymentMethods.${d.method}`);
+  return out;
+}
+
+/**
  * One line for a timeline event. Each feature writes its own kind with its details in `data`;
  * a kind this version does not know is shown by its name rather than hidden. Shop days in the data
  * are shown with `day` (the app's day format, `useFormat().day`). The event's body (a note, a
@@ -73,9 +85,14 @@ export function describeEvent(
     case 'purchase':
       return t('members.events.purchase', { ...d, amount: formatFen(Number(d.amountFen ?? 0)) });
     case 'refund': {
-      const line = t('members.events.refund', { ...d, amount: formatFen(Number(d.amountFen ?? 0)) });
+      const parts = [t('members.events.refund', { ...d, amount: formatFen(Number(d.amountFen ?? 0)) })];
       const short = Number(d.shortfall ?? 0);
-      return short ? line + t('members.clauseSeparator') + t('points.refund.shortfall', { points: short }) : line;
+      if (short) parts.push(t('points.refund.shortfall', { points: short }));
+      const principal = Number(d.walletPrincipalFen ?? 0);
+      const bonus = Number(d.walletBonusFen ?? 0);
+      if (principal || bonus)
+        parts.push(t('members.events.refundStoredValue', { principal: formatFen(principal), bonus: formatFen(bonus) }));
+      return parts.join(t('members.clauseSeparator'));
     }
     case 'tierChange': {
       const data = { ...d, until: dayIn(d.until, day) };
@@ -108,6 +125,6 @@ export function describeEvent(
       // Closing with a CSAT is one event: the score here, the customer's comment as its body.
       return t(d.score == null ? 'members.events.complaintClosed' : 'members.events.complaintClosedScore', d);
     default:
-      return t(`members.events.${e.kind}`, { ...d, defaultValue: e.kind });
+      return t(`members.events.${e.kind}`, { ...withMoney(t, d), defaultValue: e.kind });
   }
 }

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paymentMethods, type PaymentMethod, type PurchaseResult } from '../../../shared/points.js';
 import { formatFen } from '../../../shared/rules/money.js';
@@ -14,6 +14,7 @@ import { fieldProblem, yuanField } from './money';
 import { IntegerInput } from '../../ui/IntegerInput';
 import { CounterTierBadge } from '../tiers/CounterTierBadge';
 import { TierOutcomeNote } from '../tiers/TierOutcomeNote';
+import { StoredValueOutcome, StoredValuePart } from '../wallet/StoredValuePart';
 
 interface Values {
   amount: string;
@@ -23,6 +24,7 @@ interface Values {
   paymentMethod: PaymentMethod;
   pointsUsed: number | string;
   coupon: string;
+  storedValue: string;
 }
 
 /**
@@ -56,24 +58,42 @@ export function PurchaseModal({
       paymentMethod: 'cash',
       pointsUsed: '',
       coupon: '',
+      storedValue: '',
     },
     validate: {
       amount: (v) => fieldProblem(yuanField(t, v, true)),
       coupon: (v) => fieldProblem(yuanField(t, v, false)),
+      storedValue: (v) => fieldProblem(yuanField(t, v, false)),
     },
+  });
+  const wallet = useQuery({
+    queryKey: ['wallet', 'summary', memberId],
+    queryFn: () => call('wallet.summary', { memberId }),
+    enabled: opened,
   });
   const record = useCommand('purchases.record', {
-    invalidates: ['points', 'purchases', 'members', 'tiers'],
-    onSuccess: (r) => {
-      setResult(r);
-      setTimeout(() => doneRef.current?.focus(), 0);
-    },
+    invalidates: ['points', 'purchases', 'members', 'tiers', 'wallet', 'till'],
+    onSuccess: setResult,
   });
+  // Once the result is on screen (not before: its render may come after a timer would fire).
+  useEffect(() => {
+    if (result) doneRef.current?.focus();
+  }, [result]);
   const close = () => {
     setResult(null);
     form.reset();
     onClose();
   };
+  // What is left to pay in money after points and coupon, and how much of it stored value pays.
+  const fenOf = (text: string) => {
+    const r = yuanField(t, text, false);
+    return 'fen' in r ? r.fen : 0;
+  };
+  const values = form.getValues();
+  const pointsFen = Number(values.pointsUsed || 0) * (rules.data?.pointValueFen ?? 0);
+  const leftFen = Math.max(0, fenOf(values.amount) - pointsFen - fenOf(values.coupon));
+  const storedValueFen = fenOf(values.storedValue);
+  const coversAll = storedValueFen > 0 && storedValueFen >= leftFen;
   const submit = form.onSubmit((v) => {
     const amount = yuanField(t, v.amount, true) as { fen: number };
     const coupon = yuanField(t, v.coupon, false) as { fen: number };
@@ -83,13 +103,15 @@ export function PurchaseModal({
         amountFen: amount.fen,
         couponFen: coupon.fen,
         pointsUsed: Number(v.pointsUsed || 0),
+        storedValueFen,
         receiptNo: v.receiptNo,
         category: v.category ?? '',
         items: v.items,
-        paymentMethod: v.paymentMethod,
+        paymentMethod: coversAll ? 'storedValue' : v.paymentMethod,
       },
       {
-        onError: (e) => showErrors(t, form, e, { amountFen: 'amount', couponFen: 'coupon' }),
+        onError: (e) =>
+          showErrors(t, form, e, { amountFen: 'amount', couponFen: 'coupon', storedValueFen: 'storedValue' }),
       },
     );
   });
@@ -104,6 +126,7 @@ export function PurchaseModal({
             {t('points.purchase.earned', { points: result.purchase.pointsEarned })}
           </Text>
           <Text data-testid="new-balance">{t('points.purchase.newBalance', { balance: result.summary.balance })}</Text>
+          <StoredValueOutcome result={result} />
           <TierOutcomeNote outcome={result.tier} />
           {result.summary.frozen > 0 && (
             <Text c="orange">
@@ -139,14 +162,26 @@ export function PurchaseModal({
               size="lg"
               {...form.getInputProps('amount')}
             />
+            <StoredValuePart
+              summary={wallet.data}
+              leftFen={leftFen}
+              storedValueFen={storedValueFen}
+              inputProps={form.getInputProps('storedValue')}
+              onUse={(fen) => form.setFieldValue('storedValue', formatFen(fen))}
+            />
             <SimpleGrid cols={2}>
-              <Select
-                label={t('points.purchase.paymentMethod')}
-                data={paymentMethods.map((m) => ({ value: m, label: t(`points.paymentMethods.${m}`) }))}
-                allowDeselect={false}
-                searchable
-                {...form.getInputProps('paymentMethod')}
-              />
+              {!coversAll && (
+                <Select
+                  label={t('points.purchase.paymentMethod')}
+                  // Stored value is paid through its own field above, with the balance in view.
+                  data={paymentMethods
+                    .filter((m) => m !== 'storedValue')
+                    .map((m) => ({ value: m, label: t(`points.paymentMethods.${m}`) }))}
+                  allowDeselect={false}
+                  searchable
+                  {...form.getInputProps('paymentMethod')}
+                />
+              )}
               <TextInput label={t('points.purchase.receiptNo')} {...form.getInputProps('receiptNo')} />
               <Select
                 label={t('points.purchase.category')}

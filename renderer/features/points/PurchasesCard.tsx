@@ -50,7 +50,16 @@ export function PurchasesCard({ memberId }: { memberId: number }) {
                 <Table.Td>
                   {dateTime(p.at)}
                   <Text size="xs" c="dimmed">
-                    {[t(`points.paymentMethods.${p.paymentMethod}`), p.category, p.receiptNo, p.items]
+                    {[
+                      t(`points.paymentMethods.${p.paymentMethod}`),
+                      // Part paid from stored value, the rest by the method: both shown.
+                      p.storedValueFen > 0 && p.paymentMethod !== 'storedValue'
+                        ? t('wallet.purchases.storedValue', { amount: formatFen(p.storedValueFen) })
+                        : '',
+                      p.category,
+                      p.receiptNo,
+                      p.items,
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </Text>

@@ -19,11 +19,21 @@ export function RefundModal({ purchase, onClose }: { purchase: PurchaseInfo | nu
     initialValues: { amount: '', reason: '' },
     validate: { amount: (v) => fieldProblem(yuanField(t, v, true)) },
   });
-  const refund = useCommand('purchases.refund', { invalidates: ['points', 'purchases', 'members', 'tiers'] });
+  const refund = useCommand('purchases.refund', {
+    invalidates: ['points', 'purchases', 'members', 'tiers', 'wallet', 'till'],
+  });
   const done = (fen: number, r: RefundResult) => {
     const parts = [t('points.refund.done', { amount: formatFen(fen), points: r.pointsReversed })];
     if (r.pointsReturned) parts.push(t('points.refund.returned', { points: r.pointsReturned }));
     if (r.shortfall) parts.push(t('points.refund.shortfall', { points: r.shortfall }));
+    if (r.wallet)
+      parts.push(
+        t('wallet.purchaseRefund.returned', {
+          total: formatFen(r.wallet.principalFen + r.wallet.bonusFen),
+          principal: formatFen(r.wallet.principalFen),
+          bonus: formatFen(r.wallet.bonusFen),
+        }),
+      );
     notifications.show({
       color: r.shortfall ? 'orange' : 'teal',
       message: withTierOutcome(parts.join(t('members.clauseSeparator')), r.tier),
@@ -55,6 +65,11 @@ export function RefundModal({ purchase, onClose }: { purchase: PurchaseInfo | nu
                 points: purchase.pointsEarned,
               })}
             </Text>
+            {purchase.storedValueFen > 0 && (
+              <Text size="sm" data-testid="refund-stored-value">
+                {t('wallet.purchaseRefund.storedValue', { amount: formatFen(purchase.storedValueFen) })}
+              </Text>
+            )}
             <Text size="sm" c="dimmed">
               {t('points.refund.left', { amount: formatFen(left) })}
             </Text>

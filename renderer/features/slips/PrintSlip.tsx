@@ -16,6 +16,8 @@ export interface SlipContent {
   lines: SlipLine[];
   /** A coupon or voucher code, printed large. */
   code?: string | undefined;
+  /** Long text printed as written, line by line (a top-up slip's published terms). */
+  terms?: string | undefined;
   footer: string;
 }
 
@@ -54,6 +56,12 @@ export function PrintSlip({ slip }: { slip: SlipContent }) {
             </div>
           ))}
           {slip.code && <div className="slip-code">{slip.code}</div>}
+          {slip.terms && (
+            <>
+              <div className="slip-rule" />
+              <div style={{ whiteSpace: 'pre-wrap' }}>{slip.terms}</div>
+            </>
+          )}
           <div className="slip-rule" />
           <div>{slip.footer}</div>
         </div>
