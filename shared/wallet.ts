@@ -155,12 +155,16 @@ export interface TillClose {
   totals: TillTotals;
 }
 
+/** A report day, in the till's terms (its figures add up to the till's lines over the day). */
 export interface WalletDayRow {
   day: string;
+  /** Top-ups received, whole (a voided one stays here and its principal counts as a refund). */
   topupFen: number;
+  /** Bonus given less bonus taken back by voids. */
   bonusFen: number;
   spentFen: number;
-  payoutFen: number;
+  /** Money paid back: balance refunds, voided top-ups' principal, count-card refunds not to stored value. */
+  refundsFen: number;
 }
 
 export interface WalletReport {

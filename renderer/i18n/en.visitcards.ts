@@ -12,19 +12,19 @@ export const enVisitcardsErrors: Shape<typeof zhVisitcardsErrors> = {
     notFound: 'Count card not found',
     productNotFound: 'Count card product not found',
     productInactive: 'This count card product is no longer sold',
-    productEnded: 'This product’s end date {{day}} has passed; edit the product first',
+    productEnded: "This product's end date {{day}} has passed; edit the product first",
     untilPast: 'The end date cannot be before today',
     duplicateService: 'This service is listed twice',
     refunded: 'This count card has been refunded',
     usedUp: 'This count card has no visits left',
     expired: 'This count card expired on {{day}}',
     weekdaysOnly: 'This count card can be used Monday to Friday only',
-    dailyLimit: 'This count card allows {{limit}} visits a day; today’s are used',
+    dailyLimit: "Today's visits on this count card are used up (limit: {{limit}} a day)",
     badService: 'This card does not cover that service (it covers: {{services}})',
     useNotFound: 'Visit record not found',
     notAUse: 'Only a deducted visit can be undone',
     alreadyUndone: 'This visit has already been undone',
-    undoOldNeedsManager: 'Only today’s visits can be undone here; a visit of {{day}} needs a manager or the owner',
+    undoOldNeedsManager: "Only today's visits can be undone here; a visit of {{day}} needs a manager or the owner",
     nothingToRefund: 'This count card has no visits left to refund',
   },
 };
@@ -35,11 +35,11 @@ export const enVisitcardsAudit: Shape<typeof zhVisitcardsAudit> = {
 };
 
 export const enVisitcardsEvents: Shape<typeof zhVisitcardsEvents> = {
-  visitcardSold: 'Bought count card "{{name}}", {{uses}} visits, {{price}} ({{methodName}})',
+  visitcardSold: 'Bought count card "{{name}}" (visits: {{uses}}) for ¥{{price}} ({{methodName}})',
   visitcardUsed: 'Used 1 visit of count card "{{name}}" ({{service}}), {{usesLeft}} left',
   visitcardUseUndone: 'Undid a visit of count card "{{name}}" ({{service}}), {{usesLeft}} left',
   visitcardRefunded:
-    'Count card "{{name}}" refunded: {{unused}} unused visits, {{refund}} back ({{methodName}}), fee {{fee}}',
+    'Count card "{{name}}" refunded ({{unused}} unused): ¥{{refund}} back ({{methodName}}), fee ¥{{fee}}',
 };
 
 export const enVisitcardsAll = {

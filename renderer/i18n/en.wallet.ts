@@ -2,7 +2,7 @@ import { enVisitcardsAll } from './en.visitcards';
 import type { Shape } from './en';
 import type { zhWalletAudit, zhWalletErrors, zhWalletEvents, zhWalletNav } from './zh.wallet';
 import { enWallet } from './en.walletPages';
-import { enTill, enWalletExport } from './en.walletTill';
+import { enTill, enTillErrors, enWalletExport } from './en.walletTill';
 
 export const enWalletNav: Shape<typeof zhWalletNav> = {
   walletSettings: 'Stored value settings',
@@ -14,7 +14,8 @@ export const enWalletNav: Shape<typeof zhWalletNav> = {
 export const enWalletErrors: Shape<typeof zhWalletErrors> = {
   wallet: {
     notEnough: 'Not enough stored value (balance ¥{{balance}})',
-    wouldGoNegative: 'Stored value cannot go below zero (principal ¥{{principal}}, bonus ¥{{bonus}})',
+    wouldGoNegative:
+      'That would take the balance below zero: only ¥{{principal}} principal and ¥{{bonus}} bonus are left (some may have been spent)',
     adjustZero: 'Change the principal, the bonus or both',
     tooManyPackages: 'At most 20 top-up packages',
     overCap: 'Over the stored-value cap of ¥{{cap}}: at most ¥{{room}} more can be topped up',
@@ -31,8 +32,14 @@ export const enWalletErrors: Shape<typeof zhWalletErrors> = {
     entryNotFound: 'Stored-value entry not found',
     notReversible: 'Only a manual adjustment can be reversed',
     alreadyReversed: 'This entry is already reversed',
-    eraseHoldsValue:
-      'This member still holds ¥{{balance}} of stored value and {{cards}} count cards with visits left: refund the balance and the cards first, then erase',
+    eraseHoldsBalance: 'This member still holds ¥{{balance}} of stored value: refund the balance first, then erase',
+    eraseHoldsCards_one: 'This member still has {{count}} count card with visits left: refund it first, then erase',
+    eraseHoldsCards_other:
+      'This member still has {{count}} count cards with visits left: refund them first, then erase',
+    eraseHoldsBoth_one:
+      'This member still holds ¥{{balance}} of stored value and {{count}} count card with visits left: refund them first, then erase',
+    eraseHoldsBoth_other:
+      'This member still holds ¥{{balance}} of stored value and {{count}} count cards with visits left: refund them first, then erase',
   },
 };
 
@@ -60,6 +67,6 @@ export const enWalletAll = {
   pages: { wallet: enWallet, till: enTill, ...enVisitcardsAll.pages },
   nav: { ...enWalletNav, ...enVisitcardsAll.nav },
   export: enWalletExport,
-  errors: { ...enWalletErrors, ...enVisitcardsAll.errors },
+  errors: { ...enWalletErrors, ...enVisitcardsAll.errors, ...enTillErrors },
   events: { ...enWalletEvents, ...enVisitcardsAll.events },
 };

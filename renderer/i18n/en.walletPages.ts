@@ -8,7 +8,8 @@ export const enWallet: Shape<typeof zhWallet> = {
   balance: 'Balance',
   money: '¥{{amount}}',
   packageLabel: 'Pay ¥{{pay}}, get ¥{{bonus}} bonus',
-  packagePoints: ' and {{points}} points',
+  packagePoints_one: ' and {{count}} point',
+  packagePoints_other: ' and {{count}} points',
   card: {
     total: 'Stored value',
     principal: 'Principal ¥{{amount}}',
@@ -17,9 +18,11 @@ export const enWallet: Shape<typeof zhWallet> = {
     topup: 'Top up',
     refund: 'Refund balance',
     adjust: 'Adjust',
+    overCap: 'Principal over the cap',
   },
   topup: {
     title: 'Stored value top-up',
+    titleFor: 'Stored value top-up · {{member}}',
     amount: 'Amount paid (¥)',
     room: 'Principal cap ¥{{cap}}; this member can top up ¥{{room}} more',
     method: 'Payment method',
@@ -34,12 +37,14 @@ export const enWallet: Shape<typeof zhWallet> = {
     terms: 'Stored value terms (for the customer to read)',
     confirm: 'Confirm top-up',
     done: 'Topped up ¥{{paid}}, bonus ¥{{bonus}}',
-    donePoints: ', {{points}} bonus points',
+    donePoints_one: ', {{count}} bonus point',
+    donePoints_other: ', {{count}} bonus points',
     resultTitle: 'Top-up recorded',
     finish: 'Done',
   },
   refund: {
     title: 'Refund balance',
+    titleFor: 'Refund balance · {{member}}',
     intro:
       'The remaining principal is refunded under the stored value terms; the bonus is forfeited. The balance becomes zero.',
     principal: 'Principal refunded',
@@ -51,9 +56,24 @@ export const enWallet: Shape<typeof zhWallet> = {
     confirm: 'Confirm refund',
     done: 'Refunded ¥{{payout}} ({{method}}); bonus ¥{{bonus}} forfeited',
     nothing: 'This member has no stored value',
+    methodFromTopup: 'Preset to the method of the latest top-up ({{method}}); you can change it',
+    methodNoTopup: 'No top-up found: check how the money is paid out',
+    resultTitle: 'Balance refunded',
+    finish: 'Done',
+  },
+  payoutSlip: {
+    title: 'Stored value refund',
+    principal: 'Principal refunded',
+    fee: 'Fee',
+    bonusForfeited: 'Bonus forfeited',
+    payout: 'Paid out',
+    method: 'Paid out by',
+    signature: 'Member signature',
+    footer: 'I have received the refund above; my stored value balance is now zero.',
   },
   adjust: {
     title: 'Adjust stored value',
+    titleFor: 'Adjust stored value · {{member}}',
     intro:
       'Only to correct a mistake: positive adds, negative deducts; the principal cap does not apply. A wrong adjustment can be undone in the history.',
     principal: 'Principal change (¥)',
@@ -63,6 +83,11 @@ export const enWallet: Shape<typeof zhWallet> = {
     confirm: 'Confirm adjustment',
     done: 'Stored value adjusted',
     zero: 'Change the principal or the bonus',
+    overCapTitle: 'The principal would be over the cap',
+    overCap:
+      'After this change the principal is ¥{{after}}, over the principal cap of ¥{{cap}}. Article 20 of the Measures for the Administration of Single-Purpose Commercial Prepaid Cards limits a registered prepaid card to ¥5,000. Only do this to correct a wrongly recorded amount.',
+    overCapConfirm: 'I have checked: the principal may go over the cap',
+    overCapUnconfirmed: 'Tick the confirmation first',
   },
   ledger: {
     title: 'Stored value history',
@@ -101,6 +126,8 @@ export const enWallet: Shape<typeof zhWallet> = {
       'For a top-up recorded by mistake: takes back principal ¥{{principal}} and bonus ¥{{bonus}}, and the bonus points it gave. A top-up already spent cannot be voided.',
     reason: 'Reason',
     reverseDone: 'Adjustment undone',
+    spentNoReverse: 'Spent; cannot be undone',
+    spentNoReverseHint: 'Undoing takes back principal ¥{{principal}} and bonus ¥{{bonus}}; the balance is not enough',
     voidDone: 'Top-up voided',
   },
   purchase: {
@@ -118,6 +145,15 @@ export const enWallet: Shape<typeof zhWallet> = {
   purchaseRefund: {
     storedValue: 'Of which ¥{{amount}} from stored value; a refund returns it in proportion',
     returned: 'returned ¥{{total}} to stored value (principal ¥{{principal}}, bonus ¥{{bonus}})',
+    splitTitle: 'This refund of ¥{{amount}}:',
+    storedValueBack: '¥{{amount}} back to stored value (the principal and bonus parts are shown after the refund)',
+    pointsBack_one: '{{count}} point paid with returned (worth ¥{{amount}})',
+    pointsBack_other: '{{count}} points paid with returned (worth ¥{{amount}})',
+    pointsTaken_one: '{{count}} point the purchase earned taken back (unless already spent)',
+    pointsTaken_other: '{{count}} points the purchase earned taken back (unless already spent)',
+    couponPart: 'The ¥{{amount}} paid by coupon is not refunded',
+    rest: 'The other ¥{{amount}} is refunded by the original payment method ({{method}})',
+    noRest: 'Nothing else to pay back',
   },
   slip: {
     title: 'Stored value top-up',
@@ -128,8 +164,9 @@ export const enWallet: Shape<typeof zhWallet> = {
     principal: 'Principal',
     bonusBalance: 'Bonus balance',
     total: 'Stored value',
+    storedValuePaid: 'Paid from stored value',
     terms: 'Terms',
-    footer: 'Thank you! The shop system’s record of the balance prevails; please keep this slip.',
+    footer: "Thank you! The shop system's record of the balance prevails; please keep this slip.",
   },
   settings: {
     title: 'Stored value settings',
@@ -159,13 +196,30 @@ export const enWallet: Shape<typeof zhWallet> = {
     expiringDays: 'Count cards expiring soon (days ahead)',
     terms: 'Stored value terms',
     termsHint: 'Shown to the customer at top-up and printed on the slip. Earlier versions are kept.',
+    termsDriftTitle: 'The terms may no longer match the settings',
+    termsDrift:
+      'You changed the draw order, the principal cap or a refund fee but not the terms. The terms are shown to the customer and printed on the slip: check them, or rewrite them from the current settings and edit.',
+    rewriteTerms: 'Rewrite the terms from the current settings',
+    termsTemplate: {
+      named: '1. This is a registered stored value card; the balance never expires.',
+      refund:
+        '2. The member may ask for the remaining principal back at any time{{fee}}; the bonus is not refundable and is forfeited on refund.',
+      refundFee: ', less a fee of {{pct}}% of the principal refunded',
+      cap: '3. A member may hold at most ¥{{cap}} of principal.',
+      drawOrders: {
+        proportional: '4. Spending draws on the principal and the bonus in proportion.',
+        bonusFirst: '4. Spending draws on the bonus first, then on the principal.',
+      },
+      visitcard: '5. Unused count card visits can be refunded pro rata to the price paid{{fee}}.',
+      visitcardFee: ', less a fee of {{pct}}%',
+    },
     save: 'Save settings',
     saved: 'Stored value settings saved',
   },
   packages: {
     title: 'Top-up packages',
     intro:
-      'When a top-up reaches a package’s amount, the clerk can apply it for its bonus and points. Packages are never deleted: retire one you no longer offer.',
+      "When a top-up reaches a package's amount, the clerk can apply it for its bonus and points. Packages are never deleted: retire one you no longer offer.",
     pay: 'Amount paid (¥)',
     bonus: 'Bonus (¥)',
     bonusPoints: 'Bonus points',
@@ -176,5 +230,6 @@ export const enWallet: Shape<typeof zhWallet> = {
     save: 'Save packages',
     saved: 'Top-up packages saved',
     none: 'No top-up packages yet',
+    bonusOverPay: 'The bonus is more than the amount paid: check they are not swapped',
   },
 };

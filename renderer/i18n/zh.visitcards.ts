@@ -34,10 +34,10 @@ export const zhVisitcardsAudit = {
 };
 
 export const zhVisitcardsEvents = {
-  visitcardSold: '购买次卡「{{name}}」{{uses}} 次，{{price}}（{{methodName}}）',
+  visitcardSold: '购买次卡「{{name}}」{{uses}} 次，¥{{price}}（{{methodName}}）',
   visitcardUsed: '次卡「{{name}}」使用 1 次（{{service}}），剩余 {{usesLeft}} 次',
   visitcardUseUndone: '撤销次卡「{{name}}」的一次使用（{{service}}），剩余 {{usesLeft}} 次',
-  visitcardRefunded: '次卡「{{name}}」退卡：未使用 {{unused}} 次，退款 {{refund}}（{{methodName}}），手续费 {{fee}}',
+  visitcardRefunded: '次卡「{{name}}」退卡：未使用 {{unused}} 次，退款 ¥{{refund}}（{{methodName}}），手续费 ¥{{fee}}',
 };
 
 export const zhVisitcardsAll = {

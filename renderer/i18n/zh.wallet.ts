@@ -1,7 +1,7 @@
 /** 储值：错误信息、操作日志和会员时间线的文字；页面文字在 zh.walletPages.ts 和 zh.walletTill.ts。 */
 import { zhVisitcardsAll } from './zh.visitcards';
 import { zhWallet } from './zh.walletPages';
-import { zhTill, zhWalletExport } from './zh.walletTill';
+import { zhTill, zhTillErrors, zhWalletExport } from './zh.walletTill';
 
 export const zhWalletNav = {
   walletSettings: '储值设置',
@@ -13,7 +13,7 @@ export const zhWalletNav = {
 export const zhWalletErrors = {
   wallet: {
     notEnough: '储值余额不足（余额 ¥{{balance}}）',
-    wouldGoNegative: '储值余额不能小于零（本金 ¥{{principal}}，赠金 ¥{{bonus}}）',
+    wouldGoNegative: '这样做余额会小于零：现在只有本金 ¥{{principal}}、赠金 ¥{{bonus}}（可能已经花掉了）',
     adjustZero: '本金和赠金至少调整一项',
     tooManyPackages: '充值套餐最多 20 个',
     overCap: '超出储值上限 ¥{{cap}}，本次最多还能充 ¥{{room}}',
@@ -29,7 +29,13 @@ export const zhWalletErrors = {
     entryNotFound: '找不到这条储值记录',
     notReversible: '只有手工调整可以冲正',
     alreadyReversed: '这条记录已经冲正过了',
-    eraseHoldsValue: '这位会员还有储值余额 ¥{{balance}} 和 {{cards}} 张未用完的次卡，请先退余额、退卡，再删除个人信息',
+    eraseHoldsBalance: '这位会员还有储值余额 ¥{{balance}}，请先退余额，再删除个人信息',
+    eraseHoldsCards_one: '这位会员还有 {{count}} 张没用完的次卡，请先退卡，再删除个人信息',
+    eraseHoldsCards_other: '这位会员还有 {{count}} 张没用完的次卡，请先退卡，再删除个人信息',
+    eraseHoldsBoth_one:
+      '这位会员还有储值余额 ¥{{balance}} 和 {{count}} 张没用完的次卡，请先退余额、退卡，再删除个人信息',
+    eraseHoldsBoth_other:
+      '这位会员还有储值余额 ¥{{balance}} 和 {{count}} 张没用完的次卡，请先退余额、退卡，再删除个人信息',
   },
 };
 
@@ -56,6 +62,6 @@ export const zhWalletAll = {
   pages: { wallet: zhWallet, till: zhTill, ...zhVisitcardsAll.pages },
   nav: { ...zhWalletNav, ...zhVisitcardsAll.nav },
   export: zhWalletExport,
-  errors: { ...zhWalletErrors, ...zhVisitcardsAll.errors },
+  errors: { ...zhWalletErrors, ...zhVisitcardsAll.errors, ...zhTillErrors },
   events: { ...zhWalletEvents, ...zhVisitcardsAll.events },
 };

@@ -14,17 +14,19 @@ export const zhTill = {
     refundsFen: '退款',
     refundsCount: '退款笔数',
     storedValueSpentFen: '储值消费',
-    netFen: '净收款',
+    netFen: '储值/次卡实收',
   },
   figureHints: {
     topupFen: '收到的充值款（不含赠金）',
     bonusFen: '送出的赠金；作废充值收回的赠金已扣除',
     cardSalesFen: '次卡售价，含用储值购买的次卡',
-    refundsFen: '退余额付出的金额、作废充值退回的本金和次卡退款',
+    refundsFen:
+      '退出去的钱：退余额付出的金额、作废充值退回的本金、以现金等方式退的次卡款（退回储值的次卡款不算，已在储值消费中扣除）',
     storedValueSpentFen: '用储值支付的消费和次卡，扣除退款退回储值的部分',
-    netFen: '充值 + 次卡销售 − 退款；储值不是现金，不计入',
+    netFen: '充值 + 次卡销售 − 退款，只含储值和次卡；普通消费在收银台结算，不在此列；储值支付不是现金，不计入',
   },
   nothing: '这段时间没有充值、次卡或储值收支。',
+  tillNote: '这里只有储值和次卡的收支；普通消费在收银台结算，不计入这里。',
   printSlip: '打印此单',
   closes: {
     shift: '交班',
@@ -34,6 +36,7 @@ export const zhTill = {
     range: '时段',
     by: '操作人',
     rangeValue: '{{from}} – {{to}}',
+    export: '导出此记录',
   },
   shift: {
     title: '交班',
@@ -43,9 +46,9 @@ export const zhTill = {
     refresh: '刷新',
     close: '交班',
     confirmTitle: '确认交班',
-    confirmBody: '将记录本班截至现在的合计（净收款 {{net}}），并可打印交班单。之后的收支计入下一班。',
+    confirmBody: '将记录本班截至现在的合计（储值/次卡实收 {{net}}），并可打印交班单。之后的收支计入下一班。',
     confirm: '确认交班',
-    closed: '已交班，本班净收款 {{net}}',
+    closed: '已交班，本班储值/次卡实收 {{net}}',
     today: '今天的交班记录',
     noneToday: '今天还没有交班记录',
     slipTitle: '交班单',
@@ -65,7 +68,7 @@ export const zhTill = {
     close: '日结',
     closeAgain: '再次日结',
     confirmTitle: '确认日结',
-    confirmBody: '将记录 {{day}} 的合计（净收款 {{net}}）并写入操作日志。',
+    confirmBody: '将记录 {{day}} 的合计（储值/次卡实收 {{net}}）并写入操作日志。',
     confirm: '确认日结',
     closed: '已日结 {{day}}',
     export: '导出日结',
@@ -79,14 +82,18 @@ export const zhTill = {
     from: '开始',
     to: '截至',
     closedBy: '操作人',
-    total: '净收款合计',
+    total: '储值和次卡实收合计',
     storedValue: '储值消费合计',
-    footer: '请核对现金和各支付方式的收款后签字',
+    footer: '本单只含储值和次卡的收支；普通消费在收银台结算，不在本单。',
+    handedOver: '交班人',
+    takenOver: '接班人',
+    dayClosedBy: '日结人',
+    owner: '店主',
   },
   report: {
     title: '储值报表',
     intro:
-      '未消费的储值（本金和赠金分开，是店铺对会员的负债）和有效次卡的剩余次数按现在计算；其余按所选营业日统计。充值和赠金已扣除当天作废的充值。',
+      '未消费的储值（本金和赠金分开，是店铺对会员的负债）和有效次卡的剩余次数按现在计算；其余按所选营业日统计，口径与日结相同：充值按收到的全额计，作废的充值退回的本金计入退款（其赠金从赠金中扣回）；退款是退出去的钱（退余额、作废充值、以现金等方式退的次卡款），退回储值的次卡款不算。',
     from: '开始日期',
     to: '结束日期',
     thisMonth: '本月',
@@ -100,7 +107,7 @@ export const zhTill = {
     topups: '充值',
     bonus: '赠金',
     spent: '储值消费',
-    payouts: '退余额',
+    refunds: '退款',
     cardsSold: '次卡售出',
     cardsUsed: '次卡使用',
     cardsRefunded: '次卡退卡',
@@ -114,7 +121,7 @@ export const zhTill = {
     summary: '概况',
     byStaff: '按员工',
     byMethodTitle: '按支付方式',
-    byMethodChart: '各支付方式净收款',
+    byMethodChart: '各支付方式储值/次卡实收',
     byProduct: '各次卡项目',
     product: '次卡项目',
     sold: '售出张数',
@@ -132,9 +139,22 @@ export const zhTillAudit = {
 };
 
 export const zhWalletExport = {
-  title: { walletReport: '导出储值报表', tillClose: '导出日结' },
+  title: {
+    walletReport: '导出储值报表',
+    tillClose: '导出日结',
+    tillShiftRecord: '导出交班记录',
+    tillDayRecord: '导出日结记录',
+  },
   intro: {
     walletReport: '导出这段营业日的储值与次卡报表：未消费余额（本金、赠金分列）、每日、按员工和支付方式、各次卡项目。',
-    tillClose: '导出这一营业日的日结：每位员工按支付方式的充值、赠金、次卡销售、退款和储值消费合计。',
+    tillClose:
+      '导出这一营业日的日结：每位员工按支付方式的充值、赠金、次卡销售、退款和储值消费合计（只含储值和次卡，普通消费在收银台结算）。',
+    tillShiftRecord: '导出这次交班记录的合计，与交班单上打印的一致：按支付方式的充值、赠金、次卡销售、退款和储值消费。',
+    tillDayRecord: '导出这次日结记录的合计，与日结单上打印的一致：每位员工按支付方式、按支付方式和全天合计。',
   },
+};
+
+/** 交班和日结的错误（由 zh.wallet.ts 合并到 errors）。 */
+export const zhTillErrors = {
+  till: { closeNotFound: '找不到这条交班或日结记录' },
 };

@@ -101,9 +101,13 @@ export const exportChannels = {
     access: 'wallet.report',
     idempotent: true,
   }),
-  /** A business day's close: every clerk's totals per payment method, and the day's totals. */
+  /**
+   * A business day's close: every clerk's totals per payment method, and the day's totals, live as
+   * the day-close page shows them; or, with `closeId`, a recorded handover or day close of that day
+   * as it was printed (a close of another day is not found).
+   */
   'io.exportTillClose': channel<JobStatus>()({
-    input: z.object({ day: calendarDate, format, language }),
+    input: z.object({ day: calendarDate, closeId: z.number().int().positive().optional(), format, language }),
     access: 'wallet.report',
     idempotent: true,
   }),

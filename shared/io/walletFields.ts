@@ -33,7 +33,7 @@ export const tillFigureNames: Record<Language, Record<TillFigure, string>> = {
     refundsFen: '退款',
     refundsCount: '退款笔数',
     storedValueSpentFen: '储值消费',
-    netFen: '净收款',
+    netFen: '储值/次卡实收',
   },
   en: {
     topupFen: 'Top-ups',
@@ -44,9 +44,24 @@ export const tillFigureNames: Record<Language, Record<TillFigure, string>> = {
     refundsFen: 'Refunds',
     refundsCount: 'Refund count',
     storedValueSpentFen: 'Stored value spent',
-    netFen: 'Net takings',
+    netFen: 'Stored value & card takings',
   },
 };
+
+/**
+ * The files' names (and worksheet names): a day close, a handover, the report. The Chinese ones are
+ * the pages' words (till.closes.day, till.closes.shift, till.report.title).
+ */
+export const tillExportTitles: Record<Language, Record<'day' | 'shift' | 'report', string>> = {
+  zh: { day: '日结', shift: '交班', report: '储值报表' },
+  en: { day: 'day-close', shift: 'handover', report: 'stored-value-report' },
+};
+
+/** A clerk's name as a part of a file name: no path separators, reserved or blank characters. */
+export function fileNamePart(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f\s]+/g, '_').slice(0, 40) || '_';
+}
 
 /** The day close as a table: a row per clerk × method, then per method, then the day's total. */
 export const tillCloseFields = [
@@ -124,7 +139,7 @@ export const walletReportItems = [
   'topups',
   'bonus',
   'spent',
-  'payouts',
+  'refunds',
   'cardsSold',
   'cardsUsed',
   'cardsRefunded',
@@ -142,7 +157,7 @@ export const walletReportItemNames: Record<Language, Record<WalletReportItem, st
     topups: '充值',
     bonus: '赠金',
     spent: '储值消费',
-    payouts: '退余额',
+    refunds: '退款',
     cardsSold: '次卡售出',
     cardsUsed: '次卡使用',
     cardsRefunded: '次卡退卡',
@@ -156,7 +171,7 @@ export const walletReportItemNames: Record<Language, Record<WalletReportItem, st
     topups: 'Top-ups',
     bonus: 'Bonus',
     spent: 'Stored value spent',
-    payouts: 'Balance refunds',
+    refunds: 'Refunds',
     cardsSold: 'Count cards sold',
     cardsUsed: 'Visits used',
     cardsRefunded: 'Count cards refunded',

@@ -12,9 +12,13 @@ import { addDays } from './earning.js';
  *   back out of the bonus issued;
  * - a card refund (退余额): the payout method's refunds, the amount paid out;
  * - a count-card sale: its payment method's card sales (stored value included);
- * - a count-card refund: its refund method's refunds (stored value included);
+ * - a count-card refund paid out in money: its refund method's refunds. One that went back to the
+ *   member's stored value is no money out and no refund here: it is already netted in the stored
+ *   value spent (its return entry), so counting it as a refund too would count it twice;
  * - stored value spent (purchases and count cards, less what refunds returned): the stored-value line.
  * Net is money in less money out for the real payment methods; the stored-value line moves no money.
+ * These are the stored-value and count-card takings only: ordinary purchases are rung up (and
+ * counted) at the shop's own till.
  */
 export type TillMovement =
   | { kind: 'topup'; staffId: number | null; method: PaymentMethod; count: number; paidFen: number; bonusFen: number }
@@ -97,6 +101,9 @@ function apply(s: TillSums, m: TillMovement): void {
   }
 }
 
+/** A count-card refund back to stored value is no refund (see above); every other movement counts. */
+export const countsInTill = (m: TillMovement): boolean => !(m.kind === 'cardRefund' && m.method === 'storedValue');
+
 const methodOf = (m: TillMovement): PaymentMethod => (m.kind === 'storedValue' ? 'storedValue' : m.method);
 const methodRank = (m: PaymentMethod) => paymentMethods.indexOf(m);
 
@@ -113,6 +120,7 @@ export function tillTotals(
 ): TillTotals {
   const lines = new Map<string, TillLine>();
   for (const m of movements) {
+    if (!countsInTill(m)) continue;
     const method = methodOf(m);
     const key = `${m.staffId ?? ''}|${method}`;
     let line = lines.get(key);
@@ -173,5 +181,5 @@ export function daysOf(from: string, to: string): string[] {
 /** One row per shop day from–to (zeros where nothing moved), from the days that had movements. */
 export function fillDays(from: string, to: string, rows: readonly WalletDayRow[]): WalletDayRow[] {
   const byDay = new Map(rows.map((r) => [r.day, r]));
-  return daysOf(from, to).map((day) => byDay.get(day) ?? { day, topupFen: 0, bonusFen: 0, spentFen: 0, payoutFen: 0 });
+  return daysOf(from, to).map((day) => byDay.get(day) ?? { day, topupFen: 0, bonusFen: 0, spentFen: 0, refundsFen: 0 });
 }

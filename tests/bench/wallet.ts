@@ -40,7 +40,7 @@ export interface WalletBench {
  * partly spent) and a count card for one in twenty, written with prepared statements as the app
  * writes them: ledger rows, top-up rows, the cached balances.
  */
-function populateWallets(backend: Backend, members: number, seed: number, ownerId: number) {
+export function populateWallets(backend: Backend, members: number, seed: number, ownerId: number) {
   const raw = backend.raw;
   const rng = new Rng(seed);
   const s = backend.settings!;

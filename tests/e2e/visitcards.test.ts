@@ -8,7 +8,8 @@ import { openBrowserShop, pageApi, screenshot, signIn, signOut, testClock, type 
  * Count cards (次卡) in the browser: the owner defines a 10-visit car-wash card (¥300, 90 days, one
  * visit a day); a clerk sells it to a member for cash, deducts a visit after confirming (9 of 10
  * left), undoes it with a reason (10 again), and a second visit on the same day is refused by the
- * per-day limit; a manager refunds the card's unused visits pro rata less the terms' 10% fee; a card
+ * per-day limit; a manager refunds the card's unused visits pro rata less the terms' 10% fee; a
+ * double click on any confirmation records once and says so once; sales and refunds print a slip; a card
  * sold to another member shows on the expiring list near its end (the app's test clock); and the
  * English UI of these screens has no Chinese left but the shop's own data.
  */
@@ -45,6 +46,13 @@ async function openMember(id: number) {
 
 const card = () => page.getByTestId('member-visitcards');
 const left = () => card().getByTestId('visitcard-left').first().textContent();
+
+/** How many messages with this text are on screen, once a second one would have had time to show. */
+async function toastCount(text: string): Promise<number> {
+  await page.getByText(text).first().waitFor();
+  await page.waitForTimeout(1000);
+  return page.locator('.mantine-Notification-root').filter({ hasText: text }).count();
+}
 
 /** After the clock moves days on, the session may have ended: sign in again when asked. */
 async function reloadSignedIn(username: string, password: string) {
@@ -84,7 +92,8 @@ describe('count cards', () => {
     await openMember(wangId);
     await card().getByText('还没有可用的次卡').waitFor();
     await card().getByRole('button', { name: '售卡' }).click();
-    const sell = page.getByRole('dialog', { name: '售卡' });
+    // The dialog names the member it sells to.
+    const sell = page.getByRole('dialog', { name: '售卡 · 王女士' });
     await sell.getByRole('combobox', { name: '次卡项目' }).click();
     await page.getByRole('option', { name: /洗车10次卡/ }).click();
     const today = businessDay(new Date().toISOString(), 'Asia/Shanghai');
@@ -92,21 +101,40 @@ describe('count cards', () => {
     expect(await sell.getByTestId('sell-uses').textContent()).toBe('10 次');
     await sell.getByText('现金', { exact: true }).click();
     await screenshot(page, 'visitcards-sell');
-    await sell.getByRole('button', { name: '确认收款 ¥300.00 并售卡' }).click();
+    // A double click sells one card and says so once.
+    await sell.getByRole('button', { name: '确认收款 ¥300.00 并售卡' }).dblclick();
+    await sell.getByTestId('sell-result').waitFor();
+    await screenshot(page, 'visitcards-sell-result');
+    expect(await toastCount('已售出「洗车10次卡」，10 次')).toBe(1);
+    expect(await sell.getByTestId('sell-result-line').textContent()).toBe(
+      `「洗车10次卡」10 次，最后可用日 ${addDays(today, 90)}`,
+    );
+    // The sale slip: the card, its visits, last day, price and how it was paid.
+    const saleSlip = await page.getByTestId('slip').textContent();
+    for (const part of ['次卡售卡凭条', '洗车10次卡', '10 次', addDays(today, 90), '¥300.00', '现金', '小李'])
+      expect(saleSlip).toContain(part);
+    await sell.getByRole('button', { name: '完成' }).click();
     await sell.waitFor({ state: 'hidden' });
-    await page.getByText('已售出「洗车10次卡」，10 次').waitFor();
     await expect.poll(left).toBe('剩余 10 / 10 次');
+    expect(await card().getByTestId('visitcard-left').count()).toBe(1);
+    expect(await api<unknown[]>('visitcards.list', { memberId: wangId })).toHaveLength(1);
     await card()
       .getByText(`有效期至 ${addDays(today, 90)}`, { exact: false })
       .waitFor();
 
     await card().getByRole('button', { name: '核销' }).click();
-    const use = page.getByRole('dialog', { name: '核销次卡' });
+    const use = page.getByRole('dialog', { name: '核销次卡 · 王女士' });
     await use.getByText('为会员核销「洗车10次卡」1 次').waitFor();
     expect(await use.getByTestId('use-before-after').textContent()).toBe('10 次9 次');
     await screenshot(page, 'visitcards-use');
-    await use.getByRole('button', { name: '确认核销' }).click();
+    // A double click deducts one visit.
+    await use.getByRole('button', { name: '确认核销' }).dblclick();
     expect(await use.getByTestId('use-result-left').textContent()).toBe('剩余 9 / 10 次');
+    await page.waitForTimeout(500);
+    expect(await use.getByTestId('use-result').count()).toBe(1);
+    expect(await use.getByTestId('use-problem').count()).toBe(0);
+    const [sold] = await api<{ id: number }[]>('visitcards.list', { memberId: wangId });
+    expect(await api<unknown[]>('visitcards.uses', { cardId: sold!.id })).toHaveLength(1);
     // The slip is ready to print with the card, the service and the visits left.
     const slip = await page.getByTestId('slip').textContent();
     expect(slip).toContain('次卡核销凭条');
@@ -124,9 +152,9 @@ describe('count cards', () => {
     await history.getByRole('button', { name: '撤销' }).click();
     const undo = page.getByRole('dialog', { name: '撤销核销' });
     await undo.getByLabel('撤销原因').fill('点错了会员');
-    await undo.getByRole('button', { name: '撤销核销' }).click();
+    await undo.getByRole('button', { name: '撤销核销' }).dblclick();
     await undo.waitFor({ state: 'hidden' });
-    await page.getByText('已撤销，剩余 10 / 10 次').waitFor();
+    expect(await toastCount('已撤销，剩余 10 / 10 次')).toBe(1);
     await history.getByText('已撤销', { exact: true }).waitFor();
     await history.getByText('点错了会员').waitFor();
     expect(await history.getByRole('button', { name: '撤销' }).count()).toBe(0);
@@ -162,23 +190,31 @@ describe('count cards', () => {
     await signIn(page, 'laozhang', 'manager-pass-1');
     await openMember(wangId);
     await card().getByRole('button', { name: '退卡' }).click();
-    const refund = page.getByRole('dialog', { name: '退卡' });
+    const refund = page.getByRole('dialog', { name: '退卡 · 王女士' });
     expect(await refund.getByTestId('refund-unused').textContent()).toBe('9 / 10 次');
     expect(await refund.getByTestId('refund-value').textContent()).toBe('¥270.00');
     expect(await refund.getByTestId('refund-fee').textContent()).toBe('¥27.00');
     expect(await refund.getByTestId('refund-amount').textContent()).toBe('¥243.00');
     await refund.getByLabel('退卡原因').fill('顾客搬家');
     await screenshot(page, 'visitcards-refund');
-    await refund.getByRole('button', { name: '确认退款 ¥243.00' }).click();
+    await refund.getByRole('button', { name: '确认退款 ¥243.00' }).dblclick();
+    await refund.getByTestId('refund-result').waitFor();
+    await screenshot(page, 'visitcards-refund-result');
+    expect(await toastCount('已退卡「洗车10次卡」，退款 ¥243.00（现金）')).toBe(1);
+    expect(await refund.getByTestId('refund-result-line').textContent()).toBe('退款 ¥243.00（现金）');
+    // The refund slip: the unused visits, their value, the fee, the refund and where it went.
+    const refundSlip = (await page.getByTestId('slip').textContent()) ?? '';
+    for (const part of ['次卡退卡凭条', '洗车10次卡', '9 / 10 次', '¥270.00', '¥27.00', '¥243.00', '现金', '老张'])
+      expect(refundSlip).toContain(part);
+    await refund.getByRole('button', { name: '完成' }).click();
     await refund.waitFor({ state: 'hidden' });
-    await page.getByText('已退卡「洗车10次卡」，退款 ¥243.00（现金）').waitFor();
     await card().getByText('还没有可用的次卡').waitFor();
     // The switch sits near the top of the scrolled page, under the sticky header: use the keyboard.
     await card().getByRole('switch', { name: '显示已结束的次卡' }).focus();
     await page.keyboard.press('Space');
     await card().getByTestId('visitcard-state').getByText('已退卡').waitFor();
     await card().getByText('已退卡，退款 ¥243.00', { exact: false }).waitFor();
-    expect(await left()).toBe('剩余 0 / 10 次');
+    expect(await left()).toBe('已退 9 次');
     await signOut(page);
   });
 
@@ -222,7 +258,7 @@ describe('count cards', () => {
 
     await card().getByRole('button', { name: 'Use a visit' }).click();
     const use = page.getByRole('dialog', { name: 'Use a visit' });
-    await use.getByText('Deduct one visit from “洗车10次卡”').waitFor();
+    await use.getByText('Deduct one visit from "洗车10次卡"').waitFor();
     await noChinese(await use.innerText(), 'use dialog');
     await page.keyboard.press('Escape');
     await use.waitFor({ state: 'hidden' });

@@ -5,8 +5,11 @@ import { openBrowserShop, pageApi, screenshot, signIn, signOut, type BrowserShop
 /**
  * Stored value at the counter (储值): the owner sets a package 充1000送100; a clerk tops up ¥1,000
  * with it by a double click (one top-up recorded) and pays a ¥268.50 purchase with stored value,
- * which draws on both parts in proportion; the owner refunds the balance (退余额) and both parts go
- * to zero; the settings warn about a cap above ¥5,000; the English UI has no Chinese left.
+ * which draws on both parts in proportion, and the slip shows that part and the balances after; the
+ * owner refunds the balance (退余额) by the top-up's method, prints a slip to sign, and both parts go
+ * to zero; the settings warn about a cap above ¥5,000 and about terms left behind by changed settings,
+ * and rewrite them; an adjustment over the cap needs a confirmation and the card flags it; the
+ * English UI has no Chinese left.
  */
 let shop: BrowserShop;
 let page: Page;
@@ -108,6 +111,10 @@ describe('stored value', () => {
       .poll(() => dialog.getByTestId('wallet-after').textContent())
       .toBe('储值余额：本金 ¥755.91，赠金 ¥75.59');
     await dialog.getByText('储值支付 ¥268.50').waitFor();
+    // The slip carries the stored-value part and the balances after it.
+    const slip = (await page.getByTestId('slip').textContent())!;
+    for (const part of ['消费金额¥268.50', '储值支付¥268.50', '本金余额¥755.91', '赠金余额¥75.59', '储值余额¥831.50'])
+      expect(slip).toContain(part);
     await dialog.getByRole('button', { name: '完成' }).click();
     await expect.poll(() => text('wallet-principal')).toBe('本金 ¥755.91');
     expect(await text('wallet-bonus')).toBe('赠金 ¥75.59');
@@ -199,11 +206,28 @@ describe('stored value', () => {
     expect(await dialog.getByTestId('refund-bonus').textContent()).toBe('¥75.59');
     expect(await dialog.getByTestId('refund-fee').textContent()).toBe('¥0.00');
     expect(await dialog.getByTestId('refund-payout').textContent()).toBe('¥755.91');
+    // Paid out the way the money came in: the top-up was by WeChat.
+    await dialog.getByText('已按最近一次充值的方式（微信支付）预选，可以改').waitFor();
+    expect(await dialog.getByRole('radio', { name: '微信支付' }).isChecked()).toBe(true);
     await dialog.getByLabel('原因').fill('顾客搬家');
     await screenshot(page, 'wallet-refund');
     await dialog.getByRole('button', { name: '确认退余额' }).click();
+    await dialog.getByTestId('refund-result').waitFor();
+    await page.getByText('已退余额 ¥755.91（微信支付），赠金 ¥75.59 作废').waitFor();
+    // The slip for the member to sign: principal, fee, forfeited bonus, payout and method.
+    const slip = (await page.getByTestId('slip').textContent())!;
+    for (const part of [
+      '储值退余额凭条',
+      '退还本金¥755.91',
+      '手续费¥0.00',
+      '作废赠金¥75.59',
+      '实退金额¥755.91',
+      '退款方式微信支付',
+      '会员签字',
+    ])
+      expect(slip).toContain(part);
+    await dialog.getByRole('button', { name: '完成' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText('已退余额 ¥755.91（现金），赠金 ¥75.59 作废').waitFor();
     await expect.poll(() => text('wallet-principal')).toBe('本金 ¥0.00');
     expect(await text('wallet-bonus')).toBe('赠金 ¥0.00');
     expect(await text('wallet-total')).toBe('¥0.00');
@@ -220,6 +244,9 @@ describe('stored value', () => {
       .getByText(/储值支付 ¥268\.50/)
       .waitFor();
     await dialog.getByLabel('退款金额（元）').fill('100');
+    // Before confirming: all of it goes back to stored value, nothing to hand back.
+    expect(await dialog.getByTestId('refund-split-sv').textContent()).toMatch(/^退回储值 ¥100\.00/);
+    expect(await dialog.getByTestId('refund-split-rest').textContent()).toBe('不用另外退钱');
     await dialog.getByLabel('原因').fill('退一件');
     await dialog.getByRole('button', { name: '确认退款' }).click();
     // The purchase took 24409 fen of principal of 26850: ¥100 returns floor(24409 × 10000 / 26850) = 9090.
@@ -267,5 +294,86 @@ describe('stored value', () => {
     await expect.poll(() => text('wallet-principal')).toBe('本金 ¥90.90');
     await ledger.getByText('已作废').waitFor();
     await ledger.getByText('充值作废').waitFor();
+  });
+
+  it('an adjustment over the cap is warned of, naming the rule, and needs a tick; the card flags it', async () => {
+    await card().getByRole('button', { name: '调整', exact: true }).click();
+    const adjust = page.getByRole('dialog', { name: '调整储值' });
+    await adjust.getByLabel('本金调整（元）').fill('5000');
+    await adjust.getByLabel('原因').fill('补录');
+    const warning = adjust.getByTestId('adjust-over-cap');
+    await warning
+      .getByText(/调整后本金为 ¥5090\.90，超过本金上限 ¥5000\.00.*单用途商业预付卡管理办法.*第二十条/)
+      .waitFor();
+    const confirm = adjust.getByRole('button', { name: '确认调整' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await screenshot(page, 'wallet-adjust-over-cap');
+    await warning.getByLabel('我已核实，确认调整后本金超过上限').check();
+    await confirm.click();
+    await adjust.waitFor({ state: 'hidden' });
+    await expect.poll(() => text('wallet-principal')).toBe('本金 ¥5090.90');
+    expect(await card().getByTestId('wallet-over-cap').textContent()).toBe('本金超过上限');
+
+    // A smaller correction: under the cap, no warning, no tick.
+    await card().getByRole('button', { name: '调整', exact: true }).click();
+    await adjust.getByLabel('本金调整（元）').fill('-100');
+    await adjust.getByLabel('原因').fill('多记了');
+    expect(await adjust.getByTestId('adjust-over-cap').count()).toBe(0);
+    await adjust.getByRole('button', { name: '确认调整' }).click();
+    await adjust.waitFor({ state: 'hidden' });
+    await expect.poll(() => text('wallet-principal')).toBe('本金 ¥4990.90');
+    expect(await card().getByTestId('wallet-over-cap').count()).toBe(0);
+    // The +5000 is no longer all in the balance: it cannot be undone, and says so; the -100 can.
+    const ledger = card().getByTestId('wallet-ledger');
+    expect(await ledger.getByTestId('reverse-spent').textContent()).toBe('余额已用掉，不能撤销');
+    expect(await ledger.getByRole('button', { name: '撤销' }).count()).toBe(1);
+  });
+
+  it('warns that the terms no longer match changed settings and rewrites them from the settings', async () => {
+    await page.getByRole('link', { name: '储值设置' }).click();
+    await page.getByRole('heading', { name: '储值设置' }).waitFor();
+    const terms = page.getByLabel('储值规则全文');
+    const before = await terms.inputValue();
+    expect(await page.getByTestId('terms-drift').count()).toBe(0);
+    await page.getByText('先扣赠金', { exact: true }).click();
+    await page.getByLabel('每位会员本金上限（元）').fill('4000');
+    await page.getByLabel('退余额手续费（%）').fill('5');
+    const drift = page.getByTestId('terms-drift');
+    await drift.getByText('储值规则全文可能和设置不一致').waitFor();
+    await screenshot(page, 'wallet-terms-drift');
+    await drift.getByRole('button', { name: '按当前设置重写条款' }).click();
+    await expect.poll(() => drift.count()).toBe(0);
+    const rewritten = await terms.inputValue();
+    expect(rewritten).not.toBe(before);
+    for (const part of [
+      '余额不设有效期',
+      '退还时收取所退本金 5% 的手续费',
+      '赠送金额不予退还',
+      '上限为人民币 4,000 元',
+      '先扣赠送金额',
+    ])
+      expect(rewritten).toContain(part);
+    // Changing a setting again after the rewrite: the written text is stale again.
+    await page.getByLabel('每位会员本金上限（元）').fill('4500');
+    await drift.waitFor();
+    await drift.getByRole('button', { name: '按当前设置重写条款' }).click();
+    expect(await terms.inputValue()).toContain('上限为人民币 4,500 元');
+    // The shop may still edit the text before saving.
+    await terms.fill(`${await terms.inputValue()}\n6. 储值余额以店内系统记录为准。`);
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText('储值设置已保存').waitFor();
+    expect(await page.getByTestId('terms-drift').count()).toBe(0);
+
+    // The top-up dialog shows the terms now published.
+    await openMember();
+    await card().getByRole('button', { name: '充值', exact: true }).click();
+    const topup = page.getByRole('dialog', { name: '储值充值' });
+    await topup
+      .getByTestId('topup-terms')
+      .getByText(/先扣赠送金额/)
+      .waitFor();
+    expect(await topup.getByTestId('topup-terms').textContent()).toContain('4,500 元');
+    await page.keyboard.press('Escape');
+    await topup.waitFor({ state: 'hidden' });
   });
 });

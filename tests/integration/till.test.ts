@@ -10,7 +10,9 @@ afterEach(closeShops);
 /** The scripted day's lines, clerk by clerk (staff ids: owner, wang, li, zhang), methods in counter order. */
 const expectedLines = [
   line('老板', 'cash', { refundsFen: 118_000, refundsCount: 2, bonusFen: -10_000, netFen: -118_000 }),
-  line('老板', 'storedValue', { refundsFen: 24_300, refundsCount: 1, storedValueSpentFen: -24_300 }),
+  // B's count card refunded back to stored value (¥243) is no money out: not a refund, only the
+  // stored value it put back (netted in the spending). Counting both would count it twice.
+  line('老板', 'storedValue', { storedValueSpentFen: -24_300 }),
   line('wang', 'cash', { topupFen: 100_000, topupCount: 1, bonusFen: 10_000, netFen: 100_000 }),
   line('wang', 'wechat', { topupFen: 20_000, topupCount: 1, netFen: 20_000 }),
   line('wang', 'storedValue', { cardSalesFen: 30_000, cardSalesCount: 1, storedValueSpentFen: 56_850 }),
@@ -40,13 +42,7 @@ const expectedByMethod = [
   }),
   line(null, 'wechat', { topupFen: 70_000, topupCount: 2, netFen: 70_000 }),
   line(null, 'alipay', { refundsFen: 27_000, refundsCount: 1, netFen: -27_000 }),
-  line(null, 'storedValue', {
-    cardSalesFen: 30_000,
-    cardSalesCount: 1,
-    refundsFen: 24_300,
-    refundsCount: 1,
-    storedValueSpentFen: 22_550,
-  }),
+  line(null, 'storedValue', { cardSalesFen: 30_000, cardSalesCount: 1, storedValueSpentFen: 22_550 }),
 ];
 
 const expectedTotal = {
@@ -55,8 +51,9 @@ const expectedTotal = {
   bonusFen: 10_000,
   cardSalesFen: 60_000,
   cardSalesCount: 2,
-  refundsFen: 169_300,
-  refundsCount: 4,
+  // Money paid back: the void's ¥1,000, C's ¥180 balance refund, A's ¥270 card refund by Alipay.
+  refundsFen: 145_000,
+  refundsCount: 3,
   storedValueSpentFen: 22_550,
   // Money only: stored value is no money at the till.
   netFen: 155_000,
@@ -99,7 +96,7 @@ describe('the day close', () => {
       topupFen: 270_000,
       bonusFen: 10_000,
       cardSalesFen: 60_000,
-      refundsFen: 169_300,
+      refundsFen: 145_000,
       storedValueSpentFen: 22_550,
       netFen: 155_000,
     });
@@ -189,10 +186,19 @@ describe('the stored value report', () => {
     // A: 1100 − 268.50 + 100 = 931.50 (principal 75591 + 9090, bonus 7559 + 910); B: 200 + 243; C: 0.
     expect(r.outstanding).toEqual({ principalFen: 84_681 + 44_300, bonusFen: 8_469, members: 2 });
     expect(r.days).toEqual([
-      { day: '2026-03-01', topupFen: 0, bonusFen: 0, spentFen: 0, payoutFen: 0 },
-      // Top-ups and bonus net of the void; spent: 268.50 − 100 + 300 − 243; paid out: C's ¥180.
-      { day, topupFen: 170_000, bonusFen: 10_000, spentFen: 22_550, payoutFen: 18_000 },
+      { day: '2026-03-01', topupFen: 0, bonusFen: 0, spentFen: 0, refundsFen: 0 },
+      // The day close's terms: top-ups whole (the voided ¥1,000 included), bonus less the void's;
+      // spent: 268.50 − 100 + 300 − 243; refunds: the void's ¥1,000, C's ¥180, A's card ¥270 (B's
+      // card went back to stored value: no money out).
+      { day, topupFen: 270_000, bonusFen: 10_000, spentFen: 22_550, refundsFen: 145_000 },
     ]);
+    // Every table adds up to the same totals (no table nets voids where another does not).
+    const sum = (k: 'topupFen' | 'bonusFen' | 'refundsFen') => r.days.reduce((x, d) => x + d[k], 0);
+    for (const k of ['topupFen', 'bonusFen', 'refundsFen'] as const) {
+      expect(sum(k)).toBe(expectedTotal[k]);
+      expect(r.byMethod.reduce((x, l) => x + l[k], 0)).toBe(expectedTotal[k]);
+      expect(r.byStaff.reduce((x, l) => x + l[k], 0)).toBe(expectedTotal[k]);
+    }
     expect(r.byStaff.map(figures)).toEqual(expectedLines);
     expect(r.byMethod.map(figures)).toEqual(expectedByMethod);
     expect(r.visitcards).toEqual({
@@ -264,8 +270,8 @@ describe('the till exports', () => {
       '0.00',
       '300.00',
       '1',
-      '243.00',
-      '1',
+      '0.00',
+      '0',
       '225.50',
       '0.00',
     ]);
@@ -279,8 +285,8 @@ describe('the till exports', () => {
       '100.00',
       '600.00',
       '2',
-      '1693.00',
-      '4',
+      '1450.00',
+      '3',
       '225.50',
       '1550.00',
     ]);
@@ -299,7 +305,9 @@ describe('the till exports', () => {
   it('writes the report as rows of section, item, method, figure, count and amount', async () => {
     const { h, as } = await scriptedDay();
     const owner = await as('owner', 150);
-    const { rows, result } = await exported(owner, 'io.exportWalletReport', { from: day, to: day });
+    const { rows, result, fileName } = await exported(owner, 'io.exportWalletReport', { from: day, to: day });
+    // Named after the period it covers.
+    expect(fileName).toBe(`储值报表-${day}-${day}.csv`);
     const [header, ...body] = rows;
     expect(header).toEqual(Object.values(walletReportHeaders.zh));
     expect(result.rows).toBe(body.length);
@@ -309,9 +317,12 @@ describe('the till exports', () => {
     expect(find('概况', '未消费本金')).toEqual(['概况', '', '', '未消费本金', '', '1289.81']);
     expect(find('概况', '有余额会员')?.[4]).toBe('2');
     expect(find('概况', '次卡退卡')?.slice(4)).toEqual(['2', '513.00']);
-    expect(find('每日', '充值', day)?.[5]).toBe('1700.00');
+    expect(find('每日', '充值', day)?.[5]).toBe('2700.00');
+    expect(find('每日', '退款', day)?.[5]).toBe('1450.00');
+    expect(find('概况', '充值')?.[5]).toBe('2700.00');
+    expect(find('概况', '退款')?.[5]).toBe('1450.00');
     expect(find('按员工', '充值', 'lili', '现金')?.slice(4)).toEqual(['1', '1000.00']);
-    expect(find('按员工', '净收款', '老板', '现金')?.[5]).toBe('-1180.00');
+    expect(find('按员工', '储值/次卡实收', '老板', '现金')?.[5]).toBe('-1180.00');
     expect(find('按支付方式', '储值消费', '', '储值')?.[5]).toBe('225.50');
     expect(find('各次卡项目', '次卡售出', '洗车十次卡')?.slice(4)).toEqual(['2', '600.00']);
     expect(auditRows(h, 'io.exported').at(-1)!.details).toMatchObject({ list: 'walletReport', from: day, to: day });
@@ -322,5 +333,66 @@ describe('the till exports', () => {
     // Clerks cannot export.
     const clerk = await as('wang', 151);
     expect((await clerk.fail('io.exportTillClose', { day, format: 'csvUtf8', language: 'zh' })).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('exporting a recorded handover or day close', () => {
+  it('writes the totals as recorded, named after the business day (and the clerk), not the export day', async () => {
+    const { h, as, firstShift, members } = await scriptedDay();
+    const closed = await (await as('owner', 150)).call('wallet.closeDay', { day });
+    // Money moves after the close: the live day differs from the record from now on.
+    await (await as('wang', 155)).call('wallet.topup', { memberId: members.A, paidFen: 5_000, paymentMethod: 'cash' });
+    // Exported the next shop day.
+    const owner = await act(h, 'owner', '2026-03-03T02:00:00.000Z');
+
+    const d = await exported(owner, 'io.exportTillClose', { day, closeId: closed.id });
+    expect(d.fileName).toBe(`日结-${day}.csv`);
+    const total = d.rows.at(-1)!;
+    expect(total.slice(0, 6)).toEqual([day, '合计', '', '', '2700.00', '4']);
+    // The live day close has the later top-up; the record has not.
+    const live = await exported(owner, 'io.exportTillClose', { day });
+    expect(live.fileName).toBe(`日结-${day}.csv`);
+    expect(live.rows.at(-1)!.slice(4, 6)).toEqual(['2750.00', '5']);
+    expect(auditRows(h, 'io.exported').at(-2)!.details).toMatchObject({
+      list: 'tillClose',
+      day,
+      closeId: closed.id,
+      kind: 'day',
+    });
+
+    const s = await exported(owner, 'io.exportTillClose', { day, closeId: firstShift.id! });
+    expect(s.fileName).toBe(`交班-wang-${day}.csv`);
+    // wang's first shift: his lines, the same per method, and the shift's total.
+    // Columns: section, staff, method, top-ups, stored value spent, takings.
+    expect(s.rows.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[11], r[12]])).toEqual([
+      ['按员工和支付方式', 'wang', '现金', '1000.00', '0.00', '1000.00'],
+      ['按员工和支付方式', 'wang', '微信支付', '200.00', '0.00', '200.00'],
+      ['按员工和支付方式', 'wang', '储值', '0.00', '268.50', '0.00'],
+      ['按支付方式', '', '现金', '1000.00', '0.00', '1000.00'],
+      ['按支付方式', '', '微信支付', '200.00', '0.00', '200.00'],
+      ['按支付方式', '', '储值', '0.00', '268.50', '0.00'],
+      ['合计', '', '', '1200.00', '268.50', '1200.00'],
+    ]);
+    const en = await exported(owner, 'io.exportTillClose', { day, closeId: firstShift.id! }, 'xlsx', 'en');
+    expect(en.fileName).toBe(`handover-wang-${day}.xlsx`);
+
+    // A record of another day is not found; clerks cannot export even their own handover.
+    expect(
+      (
+        await owner.fail('io.exportTillClose', {
+          day: '2026-03-01',
+          closeId: closed.id!,
+          format: 'csvUtf8',
+          language: 'zh',
+        })
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await owner.fail('io.exportTillClose', { day, closeId: 9_999, format: 'csvUtf8', language: 'zh' })).messageKey,
+    ).toBe('errors.till.closeNotFound');
+    const wang = await act(h, 'wang', '2026-03-03T02:05:00.000Z');
+    expect(
+      (await wang.fail('io.exportTillClose', { day, closeId: firstShift.id!, format: 'csvUtf8', language: 'zh' })).code,
+    ).toBe('FORBIDDEN');
   });
 });

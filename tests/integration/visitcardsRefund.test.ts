@@ -224,8 +224,8 @@ describe('merge and erase', () => {
     const unchanged = fingerprint(h);
     expect(await owner.fail('members.erase', { id: m, confirm: member.memberNo })).toMatchObject({
       code: 'CONFLICT',
-      messageKey: 'errors.wallet.eraseHoldsValue',
-      params: { balance: '0.00', cards: 1 },
+      messageKey: 'errors.wallet.eraseHoldsCards',
+      params: { balance: '0.00', count: 1 },
     });
     expect(fingerprint(h)).toBe(unchanged);
     await owner.call('visitcards.refund', { cardId: open, payoutMethod: 'cash', reason: '欧阳女士不再来了' });

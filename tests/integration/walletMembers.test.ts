@@ -70,8 +70,8 @@ describe('stored value when members are merged or erased', () => {
     const err = await owner.fail('members.erase', { id: m, confirm: member.memberNo });
     expect(err).toMatchObject({
       code: 'CONFLICT',
-      messageKey: 'errors.wallet.eraseHoldsValue',
-      params: { balance: '123.45', cards: 0 },
+      messageKey: 'errors.wallet.eraseHoldsBalance',
+      params: { balance: '123.45', count: 0 },
     });
     expect((await owner.call('members.get', { id: m })).erasedAt).toBeNull();
     expect(accountOf(h, m)).toEqual({ principal: 12345, bonus: 0 });

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { durationParts, formatDuration } from '../../renderer/features/complaintReport/duration.js';
-import { daysBefore, quickPeriods } from '../../renderer/features/complaintReport/period.js';
+import { daysBefore, quickPeriods } from '../../renderer/ui/period.js';
 import { describeFilter } from '../../renderer/features/surveys/filterNote.js';
 import { noFilters, type MemberFilters } from '../../renderer/features/members/listFilters.js';
 import { en } from '../../renderer/i18n/en.js';

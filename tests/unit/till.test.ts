@@ -68,7 +68,14 @@ describe('till totals', () => {
     expect(line(1, 'alipay')).toMatchObject({ refundsFen: 30_000, netFen: -30_000 });
     // Stored value moves no money at the till: its net is 0 whatever was sold or refunded with it.
     expect(line(2, 'storedValue')).toMatchObject({ cardSalesFen: 19_900, storedValueSpentFen: 46_750, netFen: 0 });
-    expect(line(1, 'storedValue')).toMatchObject({ refundsFen: 9_950, storedValueSpentFen: -9_950, netFen: 0 });
+    // A count-card refund that went back to stored value is no money out: not a refund (it would be
+    // counted twice, since the stored value it put back is already netted in the spending).
+    expect(line(1, 'storedValue')).toMatchObject({
+      refundsFen: 0,
+      refundsCount: 0,
+      storedValueSpentFen: -9_950,
+      netFen: 0,
+    });
 
     expect(t.byMethod.map((l) => [l.staffId, l.method, l.netFen])).toEqual([
       [null, 'cash', 124_900],
@@ -78,7 +85,7 @@ describe('till totals', () => {
     ]);
     expect(t.byMethod.find((l) => l.method === 'storedValue')).toMatchObject({
       cardSalesFen: 19_900,
-      refundsFen: 9_950,
+      refundsFen: 0,
       storedValueSpentFen: 36_800,
     });
     expect(t.total).toEqual({
@@ -87,8 +94,8 @@ describe('till totals', () => {
       bonusFen: 10_000,
       cardSalesFen: 49_800,
       cardSalesCount: 2,
-      refundsFen: 194_950,
-      refundsCount: 5,
+      refundsFen: 185_000,
+      refundsCount: 4,
       storedValueSpentFen: 36_800,
       netFen: 94_900,
     });
@@ -113,6 +120,17 @@ describe('till totals', () => {
     expect(t.lines[0]).toMatchObject({ staffId: null, staffName: null, method: 'card', netFen: 1 });
     const u = tillTotals('a', 'b', [{ kind: 'payout', staffId: 9, method: 'other', count: 1, payoutFen: 1 }], names);
     expect(u.lines[0]).toMatchObject({ staffId: 9, staffName: null, netFen: -1 });
+  });
+
+  it('makes no line of a count-card refund back to stored value alone', () => {
+    const t = tillTotals(
+      'a',
+      'b',
+      [{ kind: 'cardRefund', staffId: 1, method: 'storedValue', count: 1, refundFen: 9_950 }],
+      names,
+    );
+    expect(t.lines).toEqual([]);
+    expect(t.total).toEqual(emptySums());
   });
 
   it('keeps a stored-value line when spending and returns cancel out', () => {
@@ -150,11 +168,11 @@ describe('report days', () => {
   it('lists every day from–to, across a month and a leap day, with zeros where nothing moved', () => {
     expect(daysOf('2024-02-28', '2024-03-01')).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
     expect(daysOf('2026-03-02', '2026-03-01')).toEqual([]);
-    const row = { day: '2026-03-02', topupFen: 100, bonusFen: 10, spentFen: 5, payoutFen: 0 };
+    const row = { day: '2026-03-02', topupFen: 100, bonusFen: 10, spentFen: 5, refundsFen: 0 };
     expect(fillDays('2026-03-01', '2026-03-03', [row])).toEqual([
-      { day: '2026-03-01', topupFen: 0, bonusFen: 0, spentFen: 0, payoutFen: 0 },
+      { day: '2026-03-01', topupFen: 0, bonusFen: 0, spentFen: 0, refundsFen: 0 },
       row,
-      { day: '2026-03-03', topupFen: 0, bonusFen: 0, spentFen: 0, payoutFen: 0 },
+      { day: '2026-03-03', topupFen: 0, bonusFen: 0, spentFen: 0, refundsFen: 0 },
     ]);
   });
 });

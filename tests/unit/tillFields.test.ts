@@ -6,6 +6,7 @@ import { zhTill } from '../../renderer/i18n/zh.walletTill.js';
 import {
   tillCloseHeaders,
   tillCloseSectionNames,
+  tillExportTitles,
   tillFigureNames,
   tillMethodNames,
   walletReportHeaders,
@@ -57,5 +58,22 @@ describe.each(['zh', 'en'] as const)('the till export words (%s)', (lang) => {
       product: s.till.report.byProduct,
     });
     for (const item of walletReportItems) expect(walletReportItemNames[lang][item]).toBe(s.till.report[item]);
+  });
+});
+
+describe('the till files', () => {
+  it('are named in the pages’ words', () => {
+    expect(tillExportTitles.zh).toEqual({
+      day: zhTill.closes.day,
+      shift: zhTill.closes.shift,
+      report: zhTill.report.title,
+    });
+  });
+
+  it('call the net column stored value and card takings, never the whole drawer', () => {
+    expect(tillFigureNames.zh.netFen).toBe('储值/次卡实收');
+    expect(tillFigureNames.en.netFen).toBe('Stored value & card takings');
+    // Straight apostrophes in English: the curly one renders wide in the CJK font.
+    expect(JSON.stringify(enTill)).not.toContain('\u2019');
   });
 });

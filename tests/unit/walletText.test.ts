@@ -40,6 +40,16 @@ describe('stored-value words', () => {
     }
   });
 
+  it('tells why an erasure waits, naming only what the member still holds', () => {
+    const why = (t: TFunction, key: string, count: number) => t(`errors.wallet.${key}`, { balance: '12.30', count });
+    expect(why(tZh, 'eraseHoldsBalance', 0)).toBe('这位会员还有储值余额 ¥12.30，请先退余额，再删除个人信息');
+    expect(why(tZh, 'eraseHoldsCards', 2)).toBe('这位会员还有 2 张没用完的次卡，请先退卡，再删除个人信息');
+    expect(why(tEn, 'eraseHoldsCards', 1)).toBe(
+      'This member still has 1 count card with visits left: refund it first, then erase',
+    );
+    expect(why(tEn, 'eraseHoldsBoth', 2)).toContain('¥12.30 of stored value and 2 count cards');
+  });
+
   it('names every audit action the stored-value code writes', () => {
     const actions = new Set<string>();
     for (const f of sources)

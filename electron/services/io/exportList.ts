@@ -33,6 +33,12 @@ export interface ListExport<Row> {
   list: ExportList;
   /** The file's name before the date; also the worksheet's name. */
   title: Record<Language, string>;
+  /**
+   * The file's whole name before the extension, when the file is about given days (a day close,
+   * a report's period) rather than today's state of a list: then it names those days, not the
+   * day it was exported. Default: the title and today's shop day.
+   */
+  fileName?: Record<Language, string>;
   columns: ExportColumn<Row>[];
   /** The largest key there is now (0 for none), for the progress bar's estimate. */
   maxKey(): number;
@@ -142,7 +148,8 @@ export function startExport<Row>(
   const { format, language } = request;
   // The two CSV encodings get different names, so both can sit in one folder.
   const suffix = format === 'csvGb18030' ? '-gb18030' : '';
-  const fileName = `${spec.title[language]}-${shopToday(ctx)}${suffix}.${extensions[format]}`;
+  const stem = spec.fileName?.[language] ?? `${spec.title[language]}-${shopToday(ctx)}`;
+  const fileName = `${stem}${suffix}.${extensions[format]}`;
   return backend.jobs.start('export', me.id, async (job) => {
     const dir = backend.paths.transfers;
     mkdirSync(dir, { recursive: true });

@@ -1,9 +1,12 @@
 import type { ParsedInputOf } from '../../../shared/contract/index.js';
 import type { JobStatus } from '../../../shared/domain.js';
+import { appError } from '../../../shared/errors.js';
 import {
+  fileNamePart,
   tillCloseFields,
   tillCloseHeaders,
   tillCloseSectionNames,
+  tillExportTitles,
   tillMethodNames,
   type TillCloseField,
   type TillCloseSection,
@@ -11,7 +14,7 @@ import {
 import { tillFigures } from '../../../shared/rules/till.js';
 import type { TillClose, TillLine, TillSums } from '../../../shared/wallet.js';
 import type { Ctx } from '../../context.js';
-import { dayClose } from '../wallet/till.js';
+import { dayClose, recordedClose } from '../wallet/till.js';
 import { startExport, type ExportColumn, type ListExport } from './exportList.js';
 
 /** One row of the day-close file: a clerk's line, a method's line or the day's total. */
@@ -22,7 +25,7 @@ export interface TillCloseRow {
   sums: TillSums & Partial<Pick<TillLine, 'staffName' | 'method'>>;
 }
 
-/** The day close flattened to rows, in the order the day-close page shows its tables. */
+/** A day close or handover flattened to rows, in the order the day-close page shows its tables. */
 export function tillCloseRows(c: TillClose): TillCloseRow[] {
   const rows: Omit<TillCloseRow, 'key'>[] = [
     ...c.totals.lines.map((sums) => ({ section: 'lines' as const, day: c.day, sums })),
@@ -57,9 +60,15 @@ export function tillCloseExport(c: TillClose): ListExport<TillCloseRow> {
       ExportColumn<TillCloseRow>
     >),
   };
+  // Named after the business day (and a handover after its clerk), not the day it is exported.
+  const name = (lang: 'zh' | 'en') =>
+    c.kind === 'shift'
+      ? `${tillExportTitles[lang].shift}-${fileNamePart(c.staffName ?? '')}-${c.day}`
+      : `${tillExportTitles[lang].day}-${c.day}`;
   return {
     list: 'tillClose',
-    title: { zh: '日结', en: 'day-close' },
+    title: { zh: tillExportTitles.zh[c.kind], en: tillExportTitles.en[c.kind] },
+    fileName: { zh: name('zh'), en: name('en') },
     columns: tillCloseFields.map((f) => columns[f]),
     maxKey: () => rows.length,
     page(after, limit) {
@@ -69,8 +78,15 @@ export function tillCloseExport(c: TillClose): ListExport<TillCloseRow> {
   };
 }
 
-/** A shop day's close (live totals, as the page shows them) to a file. */
+/**
+ * A shop day's close (live totals, as the page shows them) to a file; or, with `closeId`, a
+ * recorded handover or day close of that day with the totals it printed. A record of another day
+ * is not found: the day names what the file is about, so it must not quietly say something else.
+ */
 export async function exportTillClose(ctx: Ctx, input: ParsedInputOf<'io.exportTillClose'>): Promise<JobStatus> {
-  const close = await dayClose(ctx, { day: input.day });
-  return startExport(ctx, tillCloseExport(close), input, { day: input.day });
+  const { day, closeId } = input;
+  if (closeId === undefined) return startExport(ctx, tillCloseExport(await dayClose(ctx, { day })), input, { day });
+  const close = await recordedClose(ctx, closeId, day);
+  if (!close) throw appError('NOT_FOUND', 'errors.till.closeNotFound');
+  return startExport(ctx, tillCloseExport(close), input, { day, closeId, kind: close.kind });
 }

@@ -8,6 +8,7 @@ import {
   walletReportHeaders,
   walletReportItemNames,
   walletReportSectionNames,
+  tillExportTitles,
   type TillFigure,
   type WalletReportField,
   type WalletReportItem,
@@ -55,7 +56,7 @@ export function walletReportRows(r: WalletReport, period: { from: string; to: st
     amount: number | null,
   ) => rows.push({ section, item: about, method: null, figure: { kind: 'item', item: it }, count, amount });
   const v = r.visitcards;
-  const sum = (k: 'topupFen' | 'bonusFen' | 'spentFen' | 'payoutFen') => r.days.reduce((s, d) => s + d[k], 0);
+  const sum = (k: 'topupFen' | 'bonusFen' | 'spentFen' | 'refundsFen') => r.days.reduce((s, d) => s + d[k], 0);
   item('summary', `${period.from} ~ ${period.to}`, 'period', null, null);
   item('summary', null, 'outstandingPrincipal', null, r.outstanding.principalFen);
   item('summary', null, 'outstandingBonus', null, r.outstanding.bonusFen);
@@ -63,7 +64,7 @@ export function walletReportRows(r: WalletReport, period: { from: string; to: st
   item('summary', null, 'topups', null, sum('topupFen'));
   item('summary', null, 'bonus', null, sum('bonusFen'));
   item('summary', null, 'spent', null, sum('spentFen'));
-  item('summary', null, 'payouts', null, sum('payoutFen'));
+  item('summary', null, 'refunds', null, sum('refundsFen'));
   item('summary', null, 'cardsSold', v.soldCount, v.soldFen);
   item('summary', null, 'cardsUsed', v.usesCount, null);
   item('summary', null, 'cardsRefunded', v.refundedCount, v.refundedFen);
@@ -72,7 +73,7 @@ export function walletReportRows(r: WalletReport, period: { from: string; to: st
     item('days', d.day, 'topups', null, d.topupFen);
     item('days', d.day, 'bonus', null, d.bonusFen);
     item('days', d.day, 'spent', null, d.spentFen);
-    item('days', d.day, 'payouts', null, d.payoutFen);
+    item('days', d.day, 'refunds', null, d.refundsFen);
   }
   const line = (section: WalletReportSection, l: TillLine) => {
     for (const [money, count] of lineFigures)
@@ -124,7 +125,12 @@ export function walletReportExport(
   };
   return {
     list: 'walletReport',
-    title: { zh: '储值报表', en: 'stored-value-report' },
+    title: { zh: tillExportTitles.zh.report, en: tillExportTitles.en.report },
+    // Named after the period it covers, not the day it is exported.
+    fileName: {
+      zh: `${tillExportTitles.zh.report}-${period.from}-${period.to}`,
+      en: `${tillExportTitles.en.report}-${period.from}-${period.to}`,
+    },
     columns: walletReportFields.map((f) => columns[f]),
     maxKey: () => rows.length,
     page(after, limit) {

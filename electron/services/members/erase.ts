@@ -26,10 +26,11 @@ async function refuseWhileHoldingValue(ctx: Ctx, ids: number[]): Promise<void> {
     .where('refunded_at', 'is', null)
     .where('uses_left', '>', 0)
     .executeTakeFirstOrThrow();
-  if (Number(held.fen) > 0 || Number(cards.n) > 0)
-    throw appError('CONFLICT', 'errors.wallet.eraseHoldsValue', {
-      params: { balance: formatFen(Number(held.fen)), cards: Number(cards.n) },
-    });
+  const balance = Number(held.fen);
+  const count = Number(cards.n);
+  if (balance === 0 && count === 0) return;
+  const key = count === 0 ? 'eraseHoldsBalance' : balance === 0 ? 'eraseHoldsCards' : 'eraseHoldsBoth';
+  throw appError('CONFLICT', `errors.wallet.${key}`, { params: { balance: formatFen(balance), count } });
 }
 
 /**

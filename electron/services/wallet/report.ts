@@ -11,8 +11,10 @@ const n = (v: unknown) => Number(v ?? 0);
  * The stored-value and count-card report for the shop days from–to (issue 8 §3). Every figure is
  * a grouped read on the `day` indexes, except the two "now" figures (outstanding balances, visits
  * left on usable cards), which sum the small cache tables whole.
- * - Days: top-ups and bonus net of the voids done that day, stored value spent net of returns, the
- *   amounts paid out by card refunds (退余额).
+ * - Days, in the day close's terms so that every table adds up to the same totals: top-ups whole
+ *   (gross), bonus less what voids took back, stored value spent net of returns, and refunds = the
+ *   money paid back that day (balance refunds, voided top-ups' principal, count-card refunds paid
+ *   in money; a count-card refund back to stored value is no money out).
  * - Staff and payment methods: the day close's lines over the whole period.
  * - Count cards: sold, visits used (net of undos) and refunded in the period; visits left on the
  *   cards usable today and their pro-rata value, per product too.
@@ -36,7 +38,8 @@ export async function walletReport(ctx: Ctx, input: { from: string; to: string }
     .groupBy('day')
     .select(['day', sql<number>`sum(paid_fen)`.as('paid'), sql<number>`sum(bonus_fen)`.as('bonus')])
     .execute();
-  // Voids (negative parts), spending and its returns, by the ledger's own day.
+  // Voids (negative parts: a refund of the principal, bonus taken back), spending and its returns,
+  // by the ledger's own day.
   const ledger = db
     .selectFrom('wallet_ledger')
     .where('day', '>=', from)
@@ -61,6 +64,15 @@ export async function walletReport(ctx: Ctx, input: { from: string; to: string }
     .where('day', '<=', to)
     .groupBy('day')
     .select(['day', sql<number>`sum(payout_fen)`.as('fen')])
+    .execute();
+  const cardRefunds = db
+    .selectFrom('visitcards')
+    .where('refund_day', '>=', from)
+    .where('refund_day', '<=', to)
+    .where('refunded_at', 'is not', null)
+    .where('refund_method', '!=', 'storedValue')
+    .groupBy('refund_day')
+    .select(['refund_day', sql<number>`sum(refund_fen)`.as('fen')])
     .execute();
   const sold = db
     .selectFrom('visitcards')
@@ -104,7 +116,7 @@ export async function walletReport(ctx: Ctx, input: { from: string; to: string }
   const days = new Map<string, WalletDayRow>();
   const dayRow = (day: string) => {
     let r = days.get(day);
-    if (!r) days.set(day, (r = { day, topupFen: 0, bonusFen: 0, spentFen: 0, payoutFen: 0 }));
+    if (!r) days.set(day, (r = { day, topupFen: 0, bonusFen: 0, spentFen: 0, refundsFen: 0 }));
     return r;
   };
   for (const r of await topups) {
@@ -114,11 +126,12 @@ export async function walletReport(ctx: Ctx, input: { from: string; to: string }
   }
   for (const r of await ledger) {
     const d = dayRow(r.day);
-    d.topupFen += n(r.voidPrincipal);
+    d.refundsFen -= n(r.voidPrincipal);
     d.bonusFen += n(r.voidBonus);
     d.spentFen += n(r.spent);
   }
-  for (const r of await payouts) dayRow(r.day).payoutFen += n(r.fen);
+  for (const r of await payouts) dayRow(r.day).refundsFen += n(r.fen);
+  for (const r of await cardRefunds) if (r.refund_day) dayRow(r.refund_day).refundsFen += n(r.fen);
 
   const soldRows = await sold;
   const useRows = await uses;

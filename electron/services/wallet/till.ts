@@ -140,14 +140,9 @@ export async function closeDay(ctx: Ctx, input: ParsedInputOf<'wallet.closeDay'>
   return { ...live, id, closedByName: me.display_name, at: ctx.nowIso };
 }
 
-/**
- * The handovers and closes recorded on a shop day, newest first, with the totals they printed.
- * Who may read the day's close sees all; a clerk sees only their own handovers.
- */
-export async function closesOf(ctx: Ctx, input: ParsedInputOf<'wallet.closes'>): Promise<TillClose[]> {
-  const me = requireStaff(ctx);
-  const all = can(me.role, 'wallet.report');
-  const rows = await ctx.db
+/** Recorded closes with their clerk's and closer's names, as `closesOf` and `recordedClose` read them. */
+function recorded(ctx: Ctx) {
+  return ctx.db
     .selectFrom('till_closes as c')
     .leftJoin('staff as s', 's.id', 'c.staff_id')
     .innerJoin('staff as b', 'b.id', 'c.closed_by')
@@ -160,19 +155,39 @@ export async function closesOf(ctx: Ctx, input: ParsedInputOf<'wallet.closes'>):
       'c.at',
       's.display_name as staff_name',
       'b.display_name as closed_by_name',
-    ])
+    ]);
+}
+
+type RecordedRow = Awaited<ReturnType<ReturnType<typeof recorded>['executeTakeFirstOrThrow']>>;
+
+const toClose = (r: RecordedRow): TillClose => ({
+  id: r.id,
+  kind: r.kind === 'day' ? 'day' : 'shift',
+  staffId: r.staff_id,
+  staffName: r.staff_name,
+  day: r.day,
+  closedByName: r.closed_by_name,
+  at: r.at,
+  totals: JSON.parse(r.totals) as TillTotals,
+});
+
+/**
+ * The handovers and closes recorded on a shop day, newest first, with the totals they printed.
+ * Who may read the day's close sees all; a clerk sees only their own handovers.
+ */
+export async function closesOf(ctx: Ctx, input: ParsedInputOf<'wallet.closes'>): Promise<TillClose[]> {
+  const me = requireStaff(ctx);
+  const all = can(me.role, 'wallet.report');
+  const rows = await recorded(ctx)
     .where('c.day', '=', input.day)
     .$if(!all, (q) => q.where('c.kind', '=', 'shift').where('c.staff_id', '=', me.id))
     .orderBy('c.id', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind === 'day' ? 'day' : 'shift',
-    staffId: r.staff_id,
-    staffName: r.staff_name,
-    day: r.day,
-    closedByName: r.closed_by_name,
-    at: r.at,
-    totals: JSON.parse(r.totals) as TillTotals,
-  }));
+  return rows.map(toClose);
+}
+
+/** One recorded handover or day close of the shop day `day`, as it was printed; undefined when there is none. */
+export async function recordedClose(ctx: Ctx, id: number, day: string): Promise<TillClose | undefined> {
+  const row = await recorded(ctx).where('c.id', '=', id).where('c.day', '=', day).executeTakeFirst();
+  return row && toClose(row);
 }

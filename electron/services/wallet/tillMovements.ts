@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { PaymentMethod } from '../../../shared/points.js';
 import { tillTotals, type TillMovement } from '../../../shared/rules/till.js';
 import type { TillTotals } from '../../../shared/wallet.js';
@@ -18,6 +18,17 @@ export interface TillWindow {
 
 const n = (v: unknown) => Number(v ?? 0);
 
+/** The window as a filter on a source's own day, clerk and time columns. */
+function inWindow(w: TillWindow, day: string, staff: string, at: string) {
+  return <D, T extends keyof D>(eb: ExpressionBuilder<D, T>) => {
+    const terms = [eb(sql.ref(day), '>=', w.dayFrom), eb(sql.ref(day), '<=', w.dayTo)];
+    if (w.staffId !== undefined) terms.push(eb(sql.ref(staff), '=', w.staffId));
+    if (w.atFrom !== undefined) terms.push(eb(sql.ref(at), '>=', w.atFrom));
+    if (w.atTo !== undefined) terms.push(eb(sql.ref(at), '<', w.atTo));
+    return eb.and(terms);
+  };
+}
+
 /**
  * The counter's movements in the window, summed in SQL per clerk and payment method (one grouped
  * read per source, never a row-by-row walk): top-ups, voided top-ups, card refunds, count-card
@@ -25,14 +36,9 @@ const n = (v: unknown) => Number(v ?? 0);
  */
 export async function tillMovements(ctx: Ctx, w: TillWindow): Promise<TillMovement[]> {
   const db = ctx.db;
-  const staff = w.staffId;
   const topups = db
     .selectFrom('wallet_topups')
-    .where('day', '>=', w.dayFrom)
-    .where('day', '<=', w.dayTo)
-    .$if(staff !== undefined, (q) => q.where('staff_id', '=', staff!))
-    .$if(w.atFrom !== undefined, (q) => q.where('at', '>=', w.atFrom!))
-    .$if(w.atTo !== undefined, (q) => q.where('at', '<', w.atTo!))
+    .where(inWindow(w, 'day', 'staff_id', 'at'))
     .groupBy(['staff_id', 'payment_method'])
     .select([
       'staff_id',
@@ -43,16 +49,14 @@ export async function tillMovements(ctx: Ctx, w: TillWindow): Promise<TillMoveme
     ])
     .execute();
   // A void is the reversal of the top-up's own entry: the clerk, time and day are the void's.
+  // Found by day: the reference index would match every top-up's own entry, not just the voids
+  // (the unary + keeps SQLite off it). The void names its top-up by id.
   const voids = db
     .selectFrom('wallet_ledger as l')
-    .innerJoin('wallet_topups as t', 't.entry_id', 'l.reverses_id')
+    .innerJoin('wallet_topups as t', 't.id', 'l.ref_id')
     .where('l.kind', '=', 'reversal')
-    .where('l.ref_type', '=', 'topup')
-    .where('l.day', '>=', w.dayFrom)
-    .where('l.day', '<=', w.dayTo)
-    .$if(staff !== undefined, (q) => q.where('l.staff_id', '=', staff!))
-    .$if(w.atFrom !== undefined, (q) => q.where('l.at', '>=', w.atFrom!))
-    .$if(w.atTo !== undefined, (q) => q.where('l.at', '<', w.atTo!))
+    .where(sql`+l.ref_type`, '=', 'topup')
+    .where(inWindow(w, 'l.day', 'l.staff_id', 'l.at'))
     .groupBy(['l.staff_id', 't.payment_method'])
     .select([
       'l.staff_id',
@@ -64,32 +68,20 @@ export async function tillMovements(ctx: Ctx, w: TillWindow): Promise<TillMoveme
     .execute();
   const payouts = db
     .selectFrom('wallet_payouts')
-    .where('day', '>=', w.dayFrom)
-    .where('day', '<=', w.dayTo)
-    .$if(staff !== undefined, (q) => q.where('staff_id', '=', staff!))
-    .$if(w.atFrom !== undefined, (q) => q.where('at', '>=', w.atFrom!))
-    .$if(w.atTo !== undefined, (q) => q.where('at', '<', w.atTo!))
+    .where(inWindow(w, 'day', 'staff_id', 'at'))
     .groupBy(['staff_id', 'payout_method'])
     .select(['staff_id', 'payout_method', sql<number>`count(*)`.as('count'), sql<number>`sum(payout_fen)`.as('fen')])
     .execute();
   const cardSales = db
     .selectFrom('visitcards')
-    .where('day', '>=', w.dayFrom)
-    .where('day', '<=', w.dayTo)
-    .$if(staff !== undefined, (q) => q.where('staff_id', '=', staff!))
-    .$if(w.atFrom !== undefined, (q) => q.where('at', '>=', w.atFrom!))
-    .$if(w.atTo !== undefined, (q) => q.where('at', '<', w.atTo!))
+    .where(inWindow(w, 'day', 'staff_id', 'at'))
     .groupBy(['staff_id', 'payment_method'])
     .select(['staff_id', 'payment_method', sql<number>`count(*)`.as('count'), sql<number>`sum(price_fen)`.as('fen')])
     .execute();
   const cardRefunds = db
     .selectFrom('visitcards')
-    .where('refund_day', '>=', w.dayFrom)
-    .where('refund_day', '<=', w.dayTo)
     .where('refunded_at', 'is not', null)
-    .$if(staff !== undefined, (q) => q.where('refund_staff_id', '=', staff!))
-    .$if(w.atFrom !== undefined, (q) => q.where('refunded_at', '>=', w.atFrom!))
-    .$if(w.atTo !== undefined, (q) => q.where('refunded_at', '<', w.atTo!))
+    .where(inWindow(w, 'refund_day', 'refund_staff_id', 'refunded_at'))
     .groupBy(['refund_staff_id', 'refund_method'])
     .select([
       'refund_staff_id',
@@ -101,11 +93,7 @@ export async function tillMovements(ctx: Ctx, w: TillWindow): Promise<TillMoveme
   const spent = db
     .selectFrom('wallet_ledger')
     .where('kind', 'in', ['spend', 'spendReturn'])
-    .where('day', '>=', w.dayFrom)
-    .where('day', '<=', w.dayTo)
-    .$if(staff !== undefined, (q) => q.where('staff_id', '=', staff!))
-    .$if(w.atFrom !== undefined, (q) => q.where('at', '>=', w.atFrom!))
-    .$if(w.atTo !== undefined, (q) => q.where('at', '<', w.atTo!))
+    .where(inWindow(w, 'day', 'staff_id', 'at'))
     .groupBy('staff_id')
     .select(['staff_id', sql<number>`-sum(principal_fen + bonus_fen)`.as('fen')])
     .execute();

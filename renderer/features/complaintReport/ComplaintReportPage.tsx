@@ -1,30 +1,16 @@
 import { BarChart, DonutChart, LineChart } from '@mantine/charts';
-import {
-  Alert,
-  Button,
-  Card,
-  ColorSwatch,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Card, ColorSwatch, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintReport, Severity } from '../../../shared/complaints.js';
-import { isCalendarDate } from '../../../shared/rules/businessDay.js';
 import { call } from '../../api/client';
 import { errorMessage } from '../../ui/errors';
 import { categoryName } from '../complaints/complaintText';
 import { ExportButton } from '../export/ExportModal';
 import { pct } from '../surveys/NpsCard';
-import { useShopToday } from '../tiers/shopDay';
 import { formatDuration } from './duration';
-import { quickPeriods, type Period } from './period';
+import { PeriodPicker, usePeriod } from '../../ui/PeriodPicker';
 
 const severityColors: Record<Severity, string> = {
   low: 'gray.5',
@@ -39,9 +25,8 @@ const severityColors: Record<Severity, string> = {
  */
 export function ComplaintReportPage() {
   const { t } = useTranslation();
-  const quick = quickPeriods(useShopToday());
-  const [period, setPeriod] = useState<Period>(quick.thisMonth);
-  const valid = isCalendarDate(period.from) && isCalendarDate(period.to) && period.from <= period.to;
+  const picked = usePeriod();
+  const { period, valid } = picked;
   const q = useQuery({
     queryKey: ['complaints', 'report', period.from, period.to],
     queryFn: () => call('complaints.report', period),
@@ -63,32 +48,7 @@ export function ComplaintReportPage() {
       <Text c="dimmed" size="sm">
         {t('complaintReport.intro')}
       </Text>
-      <Group align="end">
-        <TextInput
-          type="date"
-          label={t('complaintReport.from')}
-          value={period.from}
-          onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })}
-          error={period.from > period.to && t('errors.member.dateRange')}
-          data-testid="report-from"
-        />
-        <TextInput
-          type="date"
-          label={t('complaintReport.to')}
-          value={period.to}
-          onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })}
-          data-testid="report-to"
-        />
-        {(['thisMonth', 'lastMonth', 'last90'] as const).map((k) => (
-          <Button
-            key={k}
-            variant={quick[k].from === period.from && quick[k].to === period.to ? 'light' : 'default'}
-            onClick={() => setPeriod(quick[k])}
-          >
-            {t(`complaintReport.${k}`)}
-          </Button>
-        ))}
-      </Group>
+      <PeriodPicker state={picked} words="complaintReport" />
       {q.error && <Alert color="red">{errorMessage(t, q.error)}</Alert>}
       {r && <ReportBody report={r} />}
     </Stack>

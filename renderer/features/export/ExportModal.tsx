@@ -17,7 +17,8 @@ import { useSession } from '../../stores/session';
 
 /**
  * What to export: the members the list's filters match, the audit log, purchases, the points
- * ledger, or the complaints and their report (with the period the report page shows, if any).
+ * ledger, or the complaints and their report (with the period the report page shows, if any); a
+ * day close (live), or a recorded handover or day close as it was printed (`closeId`).
  */
 export type ExportTarget =
   | { list: 'members'; filter: InputOf<'io.exportMembers'>['filter'] }
@@ -25,7 +26,7 @@ export type ExportTarget =
   | { list: 'purchases' }
   | { list: 'ledger' }
   | { list: 'complaints' | 'complaintReport' | 'walletReport'; from?: string; to?: string }
-  | { list: 'tillClose'; day: string };
+  | { list: 'tillClose'; day: string; closeId?: number; kind?: 'shift' | 'day' };
 
 /** The list page's Export button; shown only to roles that may export (owners and managers). */
 export function ExportButton({
@@ -103,7 +104,11 @@ export function ExportModal({ target, onClose }: { target: ExportTarget; onClose
       complaints.mutate({ format, language, fullPhones: isOwner && fullPhones, ...days }, { onError });
     else if (target.list === 'complaintReport') complaintReport.mutate({ format, language, ...days }, { onError });
     else if (target.list === 'walletReport') walletReport.mutate({ format, language, ...days }, { onError });
-    else if (target.list === 'tillClose') tillClose.mutate({ format, language, day: target.day }, { onError });
+    else if (target.list === 'tillClose')
+      tillClose.mutate(
+        { format, language, day: target.day, ...(target.closeId ? { closeId: target.closeId } : {}) },
+        { onError },
+      );
     else audit.mutate({ format, language, ...days }, { onError });
   };
   const cancel = () => {
@@ -132,11 +137,18 @@ export function ExportModal({ target, onClose }: { target: ExportTarget; onClose
   };
 
   const result = job?.state === 'done' ? (job.result as ExportResult | undefined) : undefined;
+  // A recorded handover or day close has words of its own.
+  const words =
+    target.list === 'tillClose' && target.closeId
+      ? target.kind === 'shift'
+        ? 'tillShiftRecord'
+        : 'tillDayRecord'
+      : target.list;
   return (
-    <Modal opened onClose={close} title={t(`export.title.${target.list}`)} size="lg">
+    <Modal opened onClose={close} title={t(`export.title.${words}`)} size="lg">
       {!job ? (
         <Stack>
-          <Text size="sm">{t(`export.intro.${target.list}`)}</Text>
+          <Text size="sm">{t(`export.intro.${words}`)}</Text>
           <Stack gap={4}>
             <Text size="sm" fw={500}>
               {t('export.format')}

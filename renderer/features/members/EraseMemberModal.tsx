@@ -2,9 +2,12 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/co
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../shared/domain.js';
+import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
+import { formatFen } from '../../../shared/rules/money.js';
 import { showErrors } from '../../ui/errors';
 
 /**
@@ -23,6 +26,16 @@ export function EraseMemberModal({ member: m, opened, onClose }: { member: Membe
     },
   });
   const typed = form.values.confirm.trim().toUpperCase() === m.memberNo;
+  // Stored value and unused visits are refunded first; the main process refuses otherwise too.
+  const wallet = useQuery({
+    queryKey: ['wallet', 'summary', m.id],
+    queryFn: () => call('wallet.summary', { memberId: m.id }),
+    enabled: opened,
+  }).data;
+  const count = wallet?.activeVisitcards ?? 0;
+  const balance = wallet?.totalFen ?? 0;
+  const holds = count === 0 ? 'eraseHoldsBalance' : balance === 0 ? 'eraseHoldsCards' : 'eraseHoldsBoth';
+  const blocked = balance > 0 || count > 0;
   return (
     <Modal opened={opened} onClose={onClose} title={t('members.eraseTitle')}>
       <form
@@ -34,6 +47,11 @@ export function EraseMemberModal({ member: m, opened, onClose }: { member: Membe
           <Alert color="red" icon={<IconAlertTriangle size={18} />}>
             <Text size="sm">{t('members.eraseBody')}</Text>
           </Alert>
+          {blocked && (
+            <Alert color="orange" data-testid="erase-holds-value">
+              <Text size="sm">{t(`errors.wallet.${holds}`, { balance: formatFen(balance), count })}</Text>
+            </Alert>
+          )}
           <TextInput
             label={t('members.eraseConfirmLabel', { no: m.memberNo })}
             autoComplete="off"
@@ -44,7 +62,7 @@ export function EraseMemberModal({ member: m, opened, onClose }: { member: Membe
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color="red" disabled={!typed} loading={erase.isPending}>
+            <Button type="submit" color="red" disabled={!typed || blocked} loading={erase.isPending}>
               {t('members.eraseButton')}
             </Button>
           </Group>

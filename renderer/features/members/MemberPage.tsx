@@ -139,9 +139,9 @@ function MemberView({ member: m }: { member: Member }) {
           <HabitsCard memberId={m.id} />
         </Grid.Col>
       </Grid>
-      <MemberTierCard memberId={m.id} writable={writable && m.archivedAt === null} />
       <MemberWalletCard member={m} writable={writable && m.archivedAt === null} />
       <MemberVisitcardsCard member={m} writable={writable && m.archivedAt === null} />
+      <MemberTierCard memberId={m.id} writable={writable && m.archivedAt === null} />
       <PurchasesCard memberId={m.id} />
       <MemberRewardsCard memberId={m.id} writable={writable && m.archivedAt === null} />
       <MemberComplaintsCard member={m} writable={writable && m.archivedAt === null} />

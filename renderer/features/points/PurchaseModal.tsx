@@ -15,6 +15,7 @@ import { IntegerInput } from '../../ui/IntegerInput';
 import { CounterTierBadge } from '../tiers/CounterTierBadge';
 import { TierOutcomeNote } from '../tiers/TierOutcomeNote';
 import { StoredValueOutcome, StoredValuePart } from '../wallet/StoredValuePart';
+import { withStoredValue } from '../wallet/topupSlip';
 
 interface Values {
   amount: string;
@@ -135,7 +136,7 @@ export function PurchaseModal({
             </Text>
           )}
           <Group justify="flex-end">
-            <PrintSlip slip={slips.purchase(result, memberNo)} />
+            <PrintSlip slip={withStoredValue(t, slips.purchase(result, memberNo), result)} />
             <Button
               variant="default"
               onClick={() => {

@@ -3,23 +3,9 @@ import { useLocalStorage } from '@mantine/hooks';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import './slip.css';
+import type { SlipContent } from './slipTypes';
 
-export interface SlipLine {
-  label: string;
-  value: string;
-}
-
-/** What a slip says: built by the feature that prints it (slipContent.ts). */
-export interface SlipContent {
-  title: string;
-  shopName: string;
-  lines: SlipLine[];
-  /** A coupon or voucher code, printed large. */
-  code?: string | undefined;
-  /** Long text printed as written, line by line (a top-up slip's published terms). */
-  terms?: string | undefined;
-  footer: string;
-}
+export type { SlipContent, SlipLine } from './slipTypes';
 
 /**
  * A slip for the receipt printer through the OS print dialog. The paper width is this PC's
@@ -62,6 +48,16 @@ export function PrintSlip({ slip }: { slip: SlipContent }) {
               <div style={{ whiteSpace: 'pre-wrap' }}>{slip.terms}</div>
             </>
           )}
+          {slip.signatures?.map((who) => (
+            <div
+              key={who}
+              data-testid="slip-signature"
+              style={{ display: 'flex', alignItems: 'flex-end', gap: '2mm', marginTop: '8mm' }}
+            >
+              <span>{who}</span>
+              <span style={{ flex: 1, borderBottom: '1px solid #000' }} />
+            </div>
+          ))}
           <div className="slip-rule" />
           <div>{slip.footer}</div>
         </div>

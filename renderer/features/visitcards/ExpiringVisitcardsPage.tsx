@@ -24,13 +24,15 @@ export function ExpiringVisitcardsPage() {
   const rows = q.data?.rows ?? [];
   const total = q.data?.total ?? 0;
   const days = config.data?.settings.expiringDays ?? '';
+  // The English words agree with the number of days.
+  const daysWords = { days, count: typeof days === 'number' ? days : 0 };
   return (
     <Stack>
       <Title order={2}>{t('visitcards.expiring.title')}</Title>
-      <Text c="dimmed">{t('visitcards.expiring.intro', { days })}</Text>
+      <Text c="dimmed">{t('visitcards.expiring.intro', daysWords)}</Text>
       {q.error && <Alert color="red">{errorMessage(t, q.error)}</Alert>}
       {q.data && rows.length === 0 ? (
-        <Alert color="teal">{t('visitcards.expiring.none', { days })}</Alert>
+        <Alert color="teal">{t('visitcards.expiring.none', daysWords)}</Alert>
       ) : (
         <Table striped data-testid="expiring-visitcards">
           <Table.Thead>
@@ -56,12 +58,12 @@ export function ExpiringVisitcardsPage() {
                   </Table.Td>
                   <Table.Td>{c.name}</Table.Td>
                   <Table.Td ta="right">
-                    {t('visitcards.card.usesLeft', { left: c.usesLeft, total: c.usesTotal })}
+                    {t('visitcards.card.usesLeft', { left: c.usesLeft, count: c.usesTotal })}
                   </Table.Td>
                   <Table.Td>
                     {c.expiresOn}{' '}
                     <Text span size="sm" c={left <= 7 ? 'orange' : 'dimmed'}>
-                      {left <= 0 ? t('visitcards.expiring.today') : t('visitcards.expiring.daysLeft', { days: left })}
+                      {left <= 0 ? t('visitcards.expiring.today') : t('visitcards.expiring.daysLeft', { count: left })}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

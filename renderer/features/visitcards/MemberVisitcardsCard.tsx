@@ -26,10 +26,16 @@ export function MemberVisitcardsCard({
   member,
   writable,
 }: {
-  member: { id: number; memberNo: string };
+  member: { id: number; memberNo: string; name: string };
   writable: boolean;
 }) {
   const { t } = useTranslation();
+  // The dialogs name the member they act for, as the stored-value dialogs do.
+  const who = {
+    id: member.id,
+    memberNo: member.memberNo,
+    label: member.name ? `${member.name} ${member.memberNo}` : member.memberNo,
+  };
   const role = useSession((s) => s.session)!.staff.role;
   const [showEnded, setShowEnded] = useState(false);
   const [sellOpen, sell] = useDisclosure(false);
@@ -85,10 +91,10 @@ export function MemberVisitcardsCard({
           ))}
         </Stack>
       )}
-      {counter && <SellVisitcardModal memberId={member.id} opened={sellOpen} onClose={sell.close} />}
-      <UseVisitcardModal card={using} memberNo={member.memberNo} onClose={() => setUsing(null)} />
+      {counter && <SellVisitcardModal member={who} opened={sellOpen} onClose={sell.close} />}
+      <UseVisitcardModal card={using} member={who} onClose={() => setUsing(null)} />
       <VisitcardUsesModal card={history} writable={writable} onClose={() => setHistory(null)} />
-      {refunding && <RefundVisitcardModal card={refunding} onClose={() => setRefunding(null)} />}
+      {refunding && <RefundVisitcardModal card={refunding} member={who} onClose={() => setRefunding(null)} />}
     </Card>
   );
 }
@@ -148,7 +154,9 @@ function VisitcardRow({ card: c, acts }: { card: Visitcard; acts: { use: Act; hi
             data-testid="visitcard-left"
             style={{ whiteSpace: 'nowrap' }}
           >
-            {t('visitcards.card.usesLeft', { left: c.usesLeft, total: c.usesTotal })}
+            {c.state === 'refunded'
+              ? t('visitcards.card.refundedUses', { count: c.refundedUses })
+              : t('visitcards.card.usesLeft', { left: c.usesLeft, count: c.usesTotal })}
           </Text>
           <Group gap={4} wrap="nowrap">
             {acts.use && active && (

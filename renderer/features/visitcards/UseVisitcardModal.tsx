@@ -9,7 +9,8 @@ import { errorData, errorMessage } from '../../ui/errors';
 import { PrintSlip } from '../slips/PrintSlip';
 import { useShopToday } from '../tiers/shopDay';
 import { DetailTable } from './DetailTable';
-import { useVisitSlip } from './visitcardSlip';
+import { useSendOnce } from './sendOnce';
+import { useVisitcardSlips } from './visitcardSlip';
 import { limitTexts } from './visitcardText';
 
 /**
@@ -20,16 +21,17 @@ import { limitTexts } from './visitcardText';
  */
 export function UseVisitcardModal({
   card,
-  memberNo,
+  member,
   onClose,
 }: {
   card: Visitcard | null;
-  memberNo: string;
+  member: { memberNo: string; label: string };
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const today = useShopToday();
-  const slip = useVisitSlip();
+  const slips = useVisitcardSlips();
+  const once = useSendOnce();
   const [service, setService] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<UseResult | null>(null);
@@ -53,15 +55,15 @@ export function UseVisitcardModal({
   const limits = card ? limitTexts(t, card) : [];
 
   return (
-    <Modal opened={card !== null} onClose={close} title={t('visitcards.use.title')}>
+    <Modal opened={card !== null} onClose={close} title={t('visitcards.use.title', { member: member.label })}>
       {card && result ? (
         <Stack data-testid="use-result">
           <Title order={4}>{t('visitcards.use.done', { name: result.card.name })}</Title>
           <Text fz={24} fw={700} c="teal" data-testid="use-result-left">
-            {t('visitcards.use.resultLeft', { left: result.card.usesLeft, total: result.card.usesTotal })}
+            {t('visitcards.use.resultLeft', { left: result.card.usesLeft, count: result.card.usesTotal })}
           </Text>
           <Group justify="flex-end">
-            <PrintSlip slip={slip(result, memberNo)} />
+            <PrintSlip slip={slips.use(result, member.memberNo)} />
             <Button ref={doneRef} onClick={close}>
               {t('visitcards.use.finish')}
             </Button>
@@ -129,18 +131,21 @@ export function UseVisitcardModal({
                 data-autofocus
                 disabled={block !== null}
                 loading={use.isPending}
-                onClick={() => {
-                  setProblem(null);
-                  use.mutate(
-                    { cardId: card.id, service: chosen },
-                    {
-                      onError: (e) => {
-                        const field = errorData(e).fields?.service;
-                        setProblem(field ? t(field.messageKey, field.params ?? {}) : errorMessage(t, e));
+                onClick={() =>
+                  once((release) => {
+                    setProblem(null);
+                    use.mutate(
+                      { cardId: card.id, service: chosen },
+                      {
+                        onError: (e) => {
+                          const field = errorData(e).fields?.service;
+                          setProblem(field ? t(field.messageKey, field.params ?? {}) : errorMessage(t, e));
+                        },
+                        onSettled: release,
                       },
-                    },
-                  );
-                }}
+                    );
+                  })
+                }
               >
                 {t('visitcards.use.confirm')}
               </Button>

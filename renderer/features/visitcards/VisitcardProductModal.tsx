@@ -87,7 +87,10 @@ export function VisitcardProductModal({ product, onClose }: { product: Visitcard
           {v.validityKind === 'days' && (
             <IntegerInput
               label={t('visitcards.form.days')}
-              description={t('visitcards.form.daysHint', { days: v.days === '' ? 'N' : v.days })}
+              description={t('visitcards.form.daysHint', {
+                days: v.days === '' ? 'N' : v.days,
+                count: v.days === '' ? 0 : Number(v.days),
+              })}
               min={1}
               max={3650}
               w={240}

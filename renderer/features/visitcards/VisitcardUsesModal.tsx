@@ -12,6 +12,7 @@ import { useSession } from '../../stores/session';
 import { useFormat } from '../../ui/format';
 import { ReasonModal } from '../../ui/ReasonModal';
 import { useShopToday } from '../tiers/shopDay';
+import { useSendOnce } from './sendOnce';
 
 /**
  * A card's visits, newest first: each deduction and each undo. A mistaken deduction is undone
@@ -31,6 +32,7 @@ export function VisitcardUsesModal({
   const today = useShopToday();
   const role = useSession((s) => s.session)!.staff.role;
   const [undoing, setUndoing] = useState<VisitcardUse | null>(null);
+  const once = useSendOnce();
   const q = useQuery({
     queryKey: ['visitcards', 'uses', card?.id],
     queryFn: () => call('visitcards.uses', { cardId: card!.id }),
@@ -41,7 +43,7 @@ export function VisitcardUsesModal({
     onSuccess: (c) => {
       notifications.show({
         color: 'teal',
-        message: t('visitcards.uses.undoDone', { left: c.usesLeft, total: c.usesTotal }),
+        message: t('visitcards.uses.undoDone', { left: c.usesLeft, count: c.usesTotal }),
       });
       setUndoing(null);
     },
@@ -126,7 +128,9 @@ export function VisitcardUsesModal({
         label={t('visitcards.uses.undoReason')}
         submitLabel={t('visitcards.uses.undoSubmit')}
         pending={undo.isPending}
-        onSubmit={(reason, callbacks) => undoing && undo.mutate({ useId: undoing.id, reason }, callbacks)}
+        onSubmit={(reason, callbacks) =>
+          undoing && once((release) => undo.mutate({ useId: undoing.id, reason }, { ...callbacks, onSettled: release }))
+        }
       />
     </>
   );

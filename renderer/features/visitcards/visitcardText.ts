@@ -5,7 +5,7 @@ import type { Validity, VisitcardState } from '../../../shared/visitcards.js';
 export function validityText(t: TFunction, v: Validity): string {
   switch (v.kind) {
     case 'days':
-      return t('visitcards.validity.days', { days: v.days });
+      return t('visitcards.validity.days', { count: v.days });
     case 'until':
       return t('visitcards.validity.until', { day: v.until });
     case 'none':

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconLock } from '@tabler/icons-react';
+import { IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { useCommand } from '../../api/useCommand';
 import { errorMessage, notifyError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
 import { useSession } from '../../stores/session';
-import { daysBefore } from '../complaintReport/period';
+import { daysBefore } from '../../ui/period';
 import { ExportButton } from '../export/ExportModal';
 import { PrintSlip } from '../slips/PrintSlip';
 import { useShopToday } from '../tiers/shopDay';
@@ -84,6 +84,9 @@ export function DayClosePage() {
       <Text c="dimmed" size="sm">
         {t('till.day.intro')}
       </Text>
+      <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />} data-testid="till-note">
+        {t('till.tillNote')}
+      </Alert>
       <Group align="end">
         <TextInput
           type="date"

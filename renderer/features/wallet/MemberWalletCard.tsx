@@ -1,4 +1,4 @@
-import { Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAdjustments, IconCashBanknote, IconReceiptRefund } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -33,12 +33,21 @@ export function MemberWalletCard({ member, writable }: { member: Member; writabl
   const canRefund = writable && can(role, 'wallet.refund');
   const canAdjust = writable && can(role, 'wallet.adjust');
   const empty = s.principalFen === 0 && s.bonusFen === 0;
+  // Dialogs name the member: the clerk sees whose money it is.
+  const who = member.name ? `${member.name} ${member.memberNo}` : member.memberNo;
 
   return (
     <Card withBorder data-testid="member-wallet">
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Title order={4}>{t('wallet.title')}</Title>
+          <Group gap="xs">
+            <Title order={4}>{t('wallet.title')}</Title>
+            {s.principalFen > s.capFen && (
+              <Badge color="orange" data-testid="wallet-over-cap">
+                {t('wallet.card.overCap')}
+              </Badge>
+            )}
+          </Group>
           <Text fz={28} fw={700} c="teal" data-testid="wallet-total">
             ¥{formatFen(s.totalFen)}
           </Text>
@@ -48,7 +57,7 @@ export function MemberWalletCard({ member, writable }: { member: Member; writabl
             </Text>
             <Text data-testid="wallet-bonus">{t('wallet.card.bonus', { amount: formatFen(s.bonusFen) })}</Text>
           </Group>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c={s.principalFen > s.capFen ? 'orange' : 'dimmed'}>
             {t('wallet.card.cap', { cap: formatFen(s.capFen) })}
           </Text>
         </Stack>
@@ -75,13 +84,31 @@ export function MemberWalletCard({ member, writable }: { member: Member; writabl
         <TopupModal
           memberId={member.id}
           memberNo={member.memberNo}
+          memberName={who}
           summary={s}
           opened={topupOpen}
           onClose={topup.close}
         />
       )}
-      {canRefund && <RefundBalanceModal memberId={member.id} summary={s} opened={refundOpen} onClose={refund.close} />}
-      {canAdjust && <AdjustWalletModal memberId={member.id} opened={adjustOpen} onClose={adjust.close} />}
+      {canRefund && (
+        <RefundBalanceModal
+          memberId={member.id}
+          memberNo={member.memberNo}
+          memberName={who}
+          summary={s}
+          opened={refundOpen}
+          onClose={refund.close}
+        />
+      )}
+      {canAdjust && (
+        <AdjustWalletModal
+          memberId={member.id}
+          memberName={who}
+          summary={s}
+          opened={adjustOpen}
+          onClose={adjust.close}
+        />
+      )}
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCashRegister, IconRefresh } from '@tabler/icons-react';
+import { IconCashRegister, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +75,9 @@ export function ShiftPage() {
       <Text c="dimmed" size="sm">
         {t('till.shift.intro')}
       </Text>
+      <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />} data-testid="till-note">
+        {t('till.tillNote')}
+      </Alert>
       {shift.error && <Alert color="red">{errorMessage(t, shift.error)}</Alert>}
       {handedOver && (
         <Alert color="teal" data-testid="shift-closed">

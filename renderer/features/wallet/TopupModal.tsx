@@ -41,12 +41,15 @@ interface Values {
 export function TopupModal({
   memberId,
   memberNo,
+  memberName,
   summary,
   opened,
   onClose,
 }: {
   memberId: number;
   memberNo: string;
+  /** Named in the title: the clerk sees whose balance the money goes to. */
+  memberName: string;
   summary: WalletSummary;
   opened: boolean;
   onClose: () => void;
@@ -70,7 +73,7 @@ export function TopupModal({
     invalidates: ['wallet', 'points', 'members', 'till'],
     onSuccess: (r) => {
       setResult(r);
-      const points = r.topup.bonusPoints ? t('wallet.topup.donePoints', { points: r.topup.bonusPoints }) : '';
+      const points = r.topup.bonusPoints ? t('wallet.topup.donePoints', { count: r.topup.bonusPoints }) : '';
       notifications.show({
         color: 'teal',
         message:
@@ -113,13 +116,13 @@ export function TopupModal({
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('wallet.topup.title')} size="lg">
+    <Modal opened={opened} onClose={close} title={t('wallet.topup.titleFor', { member: memberName })} size="lg">
       {result ? (
         <Stack data-testid="topup-result">
           <Title order={4}>{t('wallet.topup.resultTitle')}</Title>
           <Text size="lg" c="teal">
             {t('wallet.topup.done', { paid: formatFen(result.topup.paidFen), bonus: formatFen(result.topup.bonusFen) })}
-            {result.topup.bonusPoints > 0 && t('wallet.topup.donePoints', { points: result.topup.bonusPoints })}
+            {result.topup.bonusPoints > 0 && t('wallet.topup.donePoints', { count: result.topup.bonusPoints })}
           </Text>
           <Text data-testid="topup-balance-after">
             {t('wallet.topup.balances', {

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { useFormat } from '../../ui/format';
 import { ReasonModal } from '../../ui/ReasonModal';
-import { entryKindKey, entryNote, signedYuan } from './walletMoney';
+import { entryKindKey, entryNote, holds, signedYuan } from './walletMoney';
 
 const pageSize = 10;
 
@@ -63,13 +63,27 @@ export function WalletLedger({
   const action = (e: WalletEntry) => {
     if (e.reversedBy !== null)
       return <Badge color="gray">{t(e.kind === 'topup' ? 'wallet.ledger.voided' : 'wallet.ledger.reversed')}</Badge>;
+    // Undoing or voiding takes the entry's parts back: offered only while the balance holds them.
+    const held = holds(balance, e);
     if (canReverse && e.kind === 'adjust')
-      return (
+      return held ? (
         <Button size="compact-xs" variant="subtle" color="red" onClick={() => setReversing(e)}>
           {t('wallet.ledger.reverse')}
         </Button>
+      ) : (
+        <Tooltip
+          multiline
+          w={240}
+          label={t('wallet.ledger.spentNoReverseHint', {
+            principal: formatFen(Math.max(0, e.principalFen)),
+            bonus: formatFen(Math.max(0, e.bonusFen)),
+          })}
+        >
+          <Text size="xs" c="dimmed" data-testid="reverse-spent">
+            {t('wallet.ledger.spentNoReverse')}
+          </Text>
+        </Tooltip>
       );
-    const held = balance.principalFen >= e.principalFen && balance.bonusFen >= e.bonusFen;
     if (canVoid && e.kind === 'topup' && e.refId !== null && held)
       return (
         <Button size="compact-xs" variant="subtle" color="red" onClick={() => setVoiding(e)}>

@@ -8,9 +8,19 @@ import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
 import { IntegerInput } from '../../ui/IntegerInput';
 import { section } from '../../ui/section';
-import { packageRows, packagesInput, packagesRename, packagesValidation, type PackageRow } from './walletSettingsForm';
+import {
+  bonusOverPay,
+  packageRows,
+  packagesInput,
+  packagesRename,
+  packagesValidation,
+  type PackageRow,
+} from './walletSettingsForm';
 
-/** The top-up packages (pay 1000, get 100): amount, bonus, bonus points; added and retired, never deleted. */
+/**
+ * The top-up packages (pay 1000, get 100): amount, bonus, bonus points; added and retired, never deleted.
+ * A bonus above the amount paid is warned of (it may be typed the wrong way round) but allowed.
+ */
 export function WalletPackagesEditor({ packages }: { packages: WalletPackage[] }) {
   const { t } = useTranslation();
   const form = useForm<{ packages: PackageRow[] }>({
@@ -71,6 +81,11 @@ export function WalletPackagesEditor({ packages }: { packages: WalletPackage[] }
                         w={140}
                         {...form.getInputProps(`packages.${i}.bonus`)}
                       />
+                      {bonusOverPay(t, r) && (
+                        <Text size="xs" c="orange" w={140} data-testid={`package-warning-${i}`}>
+                          {t('wallet.packages.bonusOverPay')}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <IntegerInput

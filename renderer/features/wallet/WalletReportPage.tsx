@@ -1,28 +1,25 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isCalendarDate } from '../../../shared/rules/businessDay.js';
-import { formatFen } from '../../../shared/rules/money.js';
 import type { WalletReport } from '../../../shared/wallet.js';
 import { call } from '../../api/client';
 import { errorMessage } from '../../ui/errors';
-import { quickPeriods, type Period } from '../complaintReport/period';
+import { PeriodPicker, usePeriod } from '../../ui/PeriodPicker';
 import { ExportButton } from '../export/ExportModal';
-import { useShopToday } from '../tiers/shopDay';
 import { money, TillLinesTable } from './tillTable';
 
 /**
  * The stored-value and count-card report (owners, managers): the shop's outstanding stored value
  * now (principal and bonus apart), and for the chosen shop days the top-ups, bonus, spending and
- * balance refunds per day, per clerk and per payment method, and count cards sold, used and left.
+ * refunds per day, per clerk and per payment method (all in the day close's terms, so the tables
+ * add up to the same totals), and count cards sold, used and left.
  */
 export function WalletReportPage() {
   const { t } = useTranslation();
-  const quick = quickPeriods(useShopToday());
-  const [period, setPeriod] = useState<Period>(quick.thisMonth);
-  const valid = isCalendarDate(period.from) && isCalendarDate(period.to) && period.from <= period.to;
+  const picked = usePeriod();
+  const { period, valid } = picked;
   const q = useQuery({
     queryKey: ['till', 'report', period.from, period.to],
     queryFn: () => call('wallet.report', period),
@@ -40,32 +37,7 @@ export function WalletReportPage() {
       <Text c="dimmed" size="sm">
         {t('till.report.intro')}
       </Text>
-      <Group align="end">
-        <TextInput
-          type="date"
-          label={t('till.report.from')}
-          value={period.from}
-          onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })}
-          error={period.from > period.to && t('errors.member.dateRange')}
-          data-testid="report-from"
-        />
-        <TextInput
-          type="date"
-          label={t('till.report.to')}
-          value={period.to}
-          onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })}
-          data-testid="report-to"
-        />
-        {(['thisMonth', 'lastMonth', 'last90'] as const).map((k) => (
-          <Button
-            key={k}
-            variant={quick[k].from === period.from && quick[k].to === period.to ? 'light' : 'default'}
-            onClick={() => setPeriod(quick[k])}
-          >
-            {t(`till.report.${k}`)}
-          </Button>
-        ))}
-      </Group>
+      <PeriodPicker state={picked} words="till.report" />
       {q.error && <Alert color="red">{errorMessage(t, q.error)}</Alert>}
       {q.data && <ReportBody report={q.data} />}
     </Stack>
@@ -105,7 +77,7 @@ function ReportBody({ report: r }: { report: WalletReport }) {
   const { t } = useTranslation();
   const k = 'till.report';
   const m = (fen: number) => money(t, fen);
-  const sum = (key: 'topupFen' | 'bonusFen' | 'spentFen' | 'payoutFen') => r.days.reduce((s, d) => s + d[key], 0);
+  const sum = (key: 'topupFen' | 'bonusFen' | 'spentFen' | 'refundsFen') => r.days.reduce((s, d) => s + d[key], 0);
   const v = r.visitcards;
   // Chart values are yuan for the axis; the tooltip shows them as money again.
   const daily = r.days.map((d) => ({
@@ -116,7 +88,7 @@ function ReportBody({ report: r }: { report: WalletReport }) {
   const methods = r.byMethod
     .filter((l) => l.method !== 'storedValue')
     .map((l) => ({ method: t(`points.paymentMethods.${l.method}`), net: yuanNumber(l.netFen) }));
-  const chartMoney = (n: number) => t('till.money', { amount: formatFen(Math.round(n * 100)) });
+  const chartMoney = (n: number) => money(t, Math.round(n * 100));
   return (
     <>
       <Title order={4}>{t(`${k}.summary`)}</Title>
@@ -142,8 +114,8 @@ function ReportBody({ report: r }: { report: WalletReport }) {
         <Figure label={t(`${k}.spent`)} testId="report-spent">
           <Big>{m(sum('spentFen'))}</Big>
         </Figure>
-        <Figure label={t(`${k}.payouts`)} testId="report-payouts">
-          <Big>{m(sum('payoutFen'))}</Big>
+        <Figure label={t(`${k}.refunds`)} testId="report-refunds">
+          <Big>{m(sum('refundsFen'))}</Big>
         </Figure>
         <Figure label={t(`${k}.cardsSold`)} testId="report-cards-sold">
           <Big>{t(`${k}.cards`, { count: v.soldCount })}</Big>

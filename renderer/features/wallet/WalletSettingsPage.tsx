@@ -13,8 +13,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconWriting } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { drawOrders, legalCapFen, storedValuePointsModes, type WalletSettings } from '../../../shared/wallet.js';
 import { call } from '../../api/client';
@@ -22,6 +23,7 @@ import { useCommand } from '../../api/useCommand';
 import { errorMessage, showErrors } from '../../ui/errors';
 import { IntegerInput } from '../../ui/IntegerInput';
 import { section } from '../../ui/section';
+import { termsFromSettings } from './walletMoney';
 import { WalletPackagesEditor } from './WalletPackagesEditor';
 import {
   typedCapFen,
@@ -59,7 +61,41 @@ function SettingsForm({ settings }: { settings: WalletSettings }) {
     validate: walletSettingsValidation(t),
   });
   const save = useCommand('wallet.saveSettings', { invalidates: ['wallet'] });
-  const capFen = typedCapFen(t, form.getValues().cap);
+  // The terms as last written from the settings by the button, if they were.
+  const [rewritten, setRewritten] = useState<string | null>(null);
+  const values = form.getValues();
+  const capFen = typedCapFen(t, values.cap);
+  // The terms say how spending draws, the cap and the fees: changing those and not the text leaves them wrong.
+  const rulesChanged =
+    values.drawOrder !== settings.drawOrder ||
+    (capFen !== null && capFen !== settings.capFen) ||
+    Number(values.refundFeePct) !== settings.refundFeePct ||
+    Number(values.visitcardRefundFeePct) !== settings.visitcardRefundFeePct;
+  const current = {
+    drawOrder: values.drawOrder,
+    capFen: capFen ?? settings.capFen,
+    refundFeePct: Number(values.refundFeePct) || 0,
+    visitcardRefundFeePct: Number(values.visitcardRefundFeePct) || 0,
+  };
+  // Text written from the settings and then left alone goes stale too when the settings change again.
+  const stale =
+    values.terms === settings.terms || (values.terms === rewritten && rewritten !== termsFromSettings(t, current));
+  const drift = rulesChanged && stale;
+  const rewrite = (
+    <Button
+      variant={drift ? 'filled' : 'subtle'}
+      color={drift ? 'yellow' : undefined}
+      size="xs"
+      leftSection={<IconWriting size={16} />}
+      onClick={() => {
+        const text = termsFromSettings(t, current);
+        setRewritten(text);
+        form.setFieldValue('terms', text);
+      }}
+    >
+      {t('wallet.settings.rewriteTerms')}
+    </Button>
+  );
   return (
     <form
       onSubmit={form.onSubmit((v) =>
@@ -140,6 +176,19 @@ function SettingsForm({ settings }: { settings: WalletSettings }) {
                 {t('wallet.settings.capWarning')}
               </Alert>
             )}
+            {drift && (
+              <Alert
+                color="yellow"
+                icon={<IconAlertTriangle size={18} />}
+                title={t('wallet.settings.termsDriftTitle')}
+                data-testid="terms-drift"
+              >
+                <Stack gap="xs" align="flex-start">
+                  <Text size="sm">{t('wallet.settings.termsDrift')}</Text>
+                  {rewrite}
+                </Stack>
+              </Alert>
+            )}
             <Textarea
               label={t('wallet.settings.terms')}
               description={t('wallet.settings.termsHint')}
@@ -149,6 +198,7 @@ function SettingsForm({ settings }: { settings: WalletSettings }) {
               maxLength={2000}
               {...form.getInputProps('terms')}
             />
+            {!drift && <Group justify="flex-end">{rewrite}</Group>}
           </>,
         )}
         <Group justify="flex-end">

@@ -1,10 +1,13 @@
-import { ActionIcon, Badge, Table, Text } from '@mantine/core';
-import { IconPrinter } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Table, Text } from '@mantine/core';
+import { IconFileExport, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '../../../shared/permissions.js';
 import type { TillClose } from '../../../shared/wallet.js';
 import { useFormat } from '../../ui/format';
-import { money } from './tillTable';
+import { useSession } from '../../stores/session';
+import { ExportModal } from '../export/ExportModal';
+import { money } from './tillSlip';
 
 /**
  * The close whose slip the page holds (one at a time: every slip in the page prints). `print`
@@ -22,7 +25,10 @@ export function useTillSlip() {
   };
 }
 
-/** Recorded handovers and day closes, newest first, each with the totals it printed. */
+/**
+ * Recorded handovers and day closes, newest first, each with the totals it printed: each can be
+ * printed again, and exported (as printed) by those who may read the day close.
+ */
 export function TillClosesTable({
   closes,
   onPrint,
@@ -34,6 +40,9 @@ export function TillClosesTable({
 }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const role = useSession((s) => s.session?.staff.role);
+  const exportable = !!role && can(role, 'wallet.report');
+  const [exporting, setExporting] = useState<TillClose | null>(null);
   if (!closes.length)
     return (
       <Text c="dimmed" size="sm">
@@ -55,7 +64,7 @@ export function TillClosesTable({
         </Table.Thead>
         <Table.Tbody>
           {closes.map((c) => (
-            <Table.Tr key={c.id}>
+            <Table.Tr key={c.id} data-close={c.id}>
               <Table.Td>
                 <Badge variant="light" color={c.kind === 'day' ? 'grape' : 'blue'}>
                   {t(`till.closes.${c.kind}`)}
@@ -68,14 +77,33 @@ export function TillClosesTable({
               <Table.Td ta="right">{money(t, c.totals.total.netFen)}</Table.Td>
               <Table.Td>{c.closedByName ?? '—'}</Table.Td>
               <Table.Td>
-                <ActionIcon variant="subtle" aria-label={t('till.printSlip')} onClick={() => onPrint(c)}>
-                  <IconPrinter size={16} />
-                </ActionIcon>
+                <Group gap={4} wrap="nowrap">
+                  <ActionIcon variant="subtle" aria-label={t('till.printSlip')} onClick={() => onPrint(c)}>
+                    <IconPrinter size={16} />
+                  </ActionIcon>
+                  {exportable && c.id !== null && (
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('till.closes.export')}
+                      title={t('till.closes.export')}
+                      onClick={() => setExporting(c)}
+                      data-testid="till-close-export"
+                    >
+                      <IconFileExport size={16} />
+                    </ActionIcon>
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {exporting?.id && (
+        <ExportModal
+          target={{ list: 'tillClose', day: exporting.day, closeId: exporting.id, kind: exporting.kind }}
+          onClose={() => setExporting(null)}
+        />
+      )}
     </Table.ScrollContainer>
   );
 }

@@ -1,10 +1,9 @@
 import { Table, Text, Tooltip } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatFen } from '../../../shared/rules/money.js';
 import type { TillLine, TillSums } from '../../../shared/wallet.js';
+import { money } from './tillSlip';
 
-export const money = (t: TFunction, fen: number) => t('till.money', { amount: formatFen(fen) });
+export { money };
 
 /** The money columns, each with the count shown under it where it has one. */
 const columns = [

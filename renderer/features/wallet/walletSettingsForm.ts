@@ -99,3 +99,10 @@ export const packagesRename = (count: number): Record<string, string> =>
       [`packages.${i}.bonusFen`, `packages.${i}.bonus`],
     ]).flat(),
   );
+
+/** A row whose bonus is more than its amount paid: allowed, but likely the two typed the wrong way round. */
+export function bonusOverPay(t: TFunction, r: PackageRow): boolean {
+  const pay = yuanField(t, r.pay, true);
+  const bonus = yuanField(t, r.bonus, true);
+  return 'fen' in pay && 'fen' in bonus && bonus.fen > pay.fen;
+}

@@ -1,4 +1,4 @@
-import { monthOf } from '../tiers/shopDay';
+import { monthOf } from '../features/tiers/shopDay';
 
 export interface Period {
   from: string;
