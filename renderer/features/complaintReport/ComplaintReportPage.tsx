@@ -1,7 +1,6 @@
 import { BarChart, DonutChart, LineChart } from '@mantine/charts';
-import { Alert, Card, ColorSwatch, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, ColorSwatch, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintReport, Severity } from '../../../shared/complaints.js';
 import { call } from '../../api/client';
@@ -11,6 +10,7 @@ import { ExportButton } from '../export/ExportModal';
 import { pct } from '../surveys/NpsCard';
 import { formatDuration } from './duration';
 import { PeriodPicker, usePeriod } from '../../ui/PeriodPicker';
+import { Big, Figure } from '../../ui/StatFigure';
 
 const severityColors: Record<Severity, string> = {
   low: 'gray.5',
@@ -52,25 +52,6 @@ export function ComplaintReportPage() {
       {q.error && <Alert color="red">{errorMessage(t, q.error)}</Alert>}
       {r && <ReportBody report={r} />}
     </Stack>
-  );
-}
-
-function Figure({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" data-testid={testId}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      {children}
-    </Paper>
-  );
-}
-
-function Big({ children }: { children: ReactNode }) {
-  return (
-    <Text fz={26} fw={700}>
-      {children}
-    </Text>
   );
 }
 

@@ -1,13 +1,14 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Group, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pointsFlows, type PointsFlow, type PointsReport } from '../../../shared/pointsReport.js';
 import { formatFen } from '../../../shared/rules/money.js';
 import { call } from '../../api/client';
 import { errorMessage } from '../../ui/errors';
 import { ExportButton } from '../export/ExportModal';
+import { Figure } from '../../ui/StatFigure';
 
 const flowColors: Record<PointsFlow, string> = {
   issued: 'teal.6',
@@ -95,17 +96,6 @@ export function PointsReportPage() {
         </>
       )}
     </Stack>
-  );
-}
-
-function Figure({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" data-testid={testId}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      {children}
-    </Paper>
   );
 }
 

@@ -7,6 +7,7 @@ import { daysBetween } from '../../../shared/rules/earning.js';
 import { call } from '../../api/client';
 import { errorMessage } from '../../ui/errors';
 import { useShopToday } from '../tiers/shopDay';
+import { useWalletConfig } from '../wallet/useWalletConfig';
 
 const pageSize = 50;
 
@@ -15,7 +16,7 @@ export function ExpiringVisitcardsPage() {
   const { t } = useTranslation();
   const today = useShopToday();
   const [page, setPage] = useState(1);
-  const config = useQuery({ queryKey: ['wallet', 'config'], queryFn: () => call('wallet.config', {}) });
+  const config = useWalletConfig();
   const q = useQuery({
     queryKey: ['visitcards', 'expiring', page],
     queryFn: () => call('visitcards.expiring', { page, pageSize }),

@@ -1,20 +1,19 @@
 import { Alert, Button, Group, Input, Modal, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../shared/rules/money.js';
 import { refundFee, unusedValue } from '../../../shared/rules/wallet.js';
 import type { Visitcard, VisitcardRefundResult } from '../../../shared/visitcards.js';
 import { tillMethods, type TillMethod } from '../../../shared/wallet.js';
-import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
 import { PrintSlip } from '../slips/PrintSlip';
 import { DetailTable } from './DetailTable';
 import { useSendOnce } from './sendOnce';
 import { refundTo, useVisitcardSlips } from './visitcardSlip';
+import { useWalletConfig } from '../wallet/useWalletConfig';
 
 /** Paid back the way it was paid when that is a till method; cash otherwise. */
 const sameMethod = (m: string): TillMethod =>
@@ -40,10 +39,7 @@ export function RefundVisitcardModal({
   const once = useSendOnce();
   const [result, setResult] = useState<{ r: VisitcardRefundResult; at: string } | null>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
-  const config = useQuery({
-    queryKey: ['wallet', 'config'],
-    queryFn: () => call('wallet.config', {}),
-  });
+  const config = useWalletConfig();
   const form = useForm<{ payoutMethod: TillMethod; reason: string }>({
     initialValues: { payoutMethod: sameMethod(card.paymentMethod), reason: '' },
     validate: { reason: (v) => (v.trim() ? null : t('errors.required')) },

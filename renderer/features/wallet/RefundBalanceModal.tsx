@@ -13,6 +13,7 @@ import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
 import { PrintSlip } from '../slips/PrintSlip';
 import { usePayoutSlip } from './topupSlip';
+import { useWalletConfig } from './useWalletConfig';
 
 /** The method of the member's latest top-up still standing (not voided), from their timeline. */
 function latestTopupMethod(events: TimelineEvent[]): TillMethod | null {
@@ -44,11 +45,7 @@ export function RefundBalanceModal({
 }) {
   const { t } = useTranslation();
   const slip = usePayoutSlip();
-  const config = useQuery({
-    queryKey: ['wallet', 'config'],
-    queryFn: () => call('wallet.config', {}),
-    enabled: opened,
-  });
+  const config = useWalletConfig({ enabled: opened });
   // The timeline names each top-up's method; the latest one is on its first page.
   const timeline = useQuery({
     queryKey: ['wallet', 'topupMethod', memberId],

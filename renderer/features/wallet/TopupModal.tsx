@@ -13,18 +13,17 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../shared/rules/money.js';
 import { tillMethods, type TillMethod, type TopupResult, type WalletSummary } from '../../../shared/wallet.js';
-import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { showErrors } from '../../ui/errors';
 import { PrintSlip } from '../slips/PrintSlip';
 import { fieldProblem, yuanField } from '../points/money';
 import { useTopupSlip } from './topupSlip';
 import { bestPackage, packageLabel, reachable, typedFen } from './walletMoney';
+import { useWalletConfig } from './useWalletConfig';
 
 interface Values {
   amount: string;
@@ -56,11 +55,7 @@ export function TopupModal({
 }) {
   const { t } = useTranslation();
   const slip = useTopupSlip();
-  const config = useQuery({
-    queryKey: ['wallet', 'config'],
-    queryFn: () => call('wallet.config', {}),
-    enabled: opened,
-  });
+  const config = useWalletConfig({ enabled: opened });
   const [result, setResult] = useState<TopupResult | null>(null);
   // A double click sends nothing twice: the second click finds this set before the button re-renders.
   const sending = useRef(false);

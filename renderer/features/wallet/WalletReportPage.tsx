@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { errorMessage } from '../../ui/errors';
 import { PeriodPicker, usePeriod } from '../../ui/PeriodPicker';
 import { ExportButton } from '../export/ExportModal';
 import { money, TillLinesTable } from './tillTable';
+import { Big, Figure } from '../../ui/StatFigure';
 
 /**
  * The stored-value and count-card report (owners, managers): the shop's outstanding stored value
@@ -44,25 +45,6 @@ export function WalletReportPage() {
   );
 }
 
-function Figure({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" data-testid={testId}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      {children}
-    </Paper>
-  );
-}
-
-function Big({ children }: { children: ReactNode }) {
-  return (
-    <Text fz={24} fw={700}>
-      {children}
-    </Text>
-  );
-}
-
 function Small({ children }: { children: ReactNode }) {
   return (
     <Text size="xs" c="dimmed">
@@ -94,42 +76,42 @@ function ReportBody({ report: r }: { report: WalletReport }) {
       <Title order={4}>{t(`${k}.summary`)}</Title>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Figure label={t(`${k}.outstandingPrincipal`)} testId="report-outstanding-principal">
-          <Big>{m(r.outstanding.principalFen)}</Big>
+          <Big size={24}>{m(r.outstanding.principalFen)}</Big>
           <Small>{t(`${k}.now`)}</Small>
         </Figure>
         <Figure label={t(`${k}.outstandingBonus`)} testId="report-outstanding-bonus">
-          <Big>{m(r.outstanding.bonusFen)}</Big>
+          <Big size={24}>{m(r.outstanding.bonusFen)}</Big>
           <Small>{t(`${k}.now`)}</Small>
         </Figure>
         <Figure label={t(`${k}.membersWithBalance`)} testId="report-members">
-          <Big>{r.outstanding.members}</Big>
+          <Big size={24}>{r.outstanding.members}</Big>
           <Small>{t(`${k}.now`)}</Small>
         </Figure>
         <Figure label={t(`${k}.topups`)} testId="report-topups">
-          <Big>{m(sum('topupFen'))}</Big>
+          <Big size={24}>{m(sum('topupFen'))}</Big>
         </Figure>
         <Figure label={t(`${k}.bonus`)} testId="report-bonus">
-          <Big>{m(sum('bonusFen'))}</Big>
+          <Big size={24}>{m(sum('bonusFen'))}</Big>
         </Figure>
         <Figure label={t(`${k}.spent`)} testId="report-spent">
-          <Big>{m(sum('spentFen'))}</Big>
+          <Big size={24}>{m(sum('spentFen'))}</Big>
         </Figure>
         <Figure label={t(`${k}.refunds`)} testId="report-refunds">
-          <Big>{m(sum('refundsFen'))}</Big>
+          <Big size={24}>{m(sum('refundsFen'))}</Big>
         </Figure>
         <Figure label={t(`${k}.cardsSold`)} testId="report-cards-sold">
-          <Big>{t(`${k}.cards`, { count: v.soldCount })}</Big>
+          <Big size={24}>{t(`${k}.cards`, { count: v.soldCount })}</Big>
           <Small>{m(v.soldFen)}</Small>
         </Figure>
         <Figure label={t(`${k}.cardsUsed`)} testId="report-cards-used">
-          <Big>{t(`${k}.visits`, { count: v.usesCount })}</Big>
+          <Big size={24}>{t(`${k}.visits`, { count: v.usesCount })}</Big>
         </Figure>
         <Figure label={t(`${k}.cardsRefunded`)} testId="report-cards-refunded">
-          <Big>{t(`${k}.cards`, { count: v.refundedCount })}</Big>
+          <Big size={24}>{t(`${k}.cards`, { count: v.refundedCount })}</Big>
           <Small>{m(v.refundedFen)}</Small>
         </Figure>
         <Figure label={t(`${k}.cardsUnused`)} testId="report-cards-unused">
-          <Big>{t(`${k}.visits`, { count: v.unusedVisits })}</Big>
+          <Big size={24}>{t(`${k}.visits`, { count: v.unusedVisits })}</Big>
           <Small>
             {t(`${k}.now`)} · {t(`${k}.unusedValue`, { amount: m(v.unusedFen) })}
           </Small>

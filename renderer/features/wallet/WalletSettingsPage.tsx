@@ -14,11 +14,9 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconWriting } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { drawOrders, legalCapFen, storedValuePointsModes, type WalletSettings } from '../../../shared/wallet.js';
-import { call } from '../../api/client';
 import { useCommand } from '../../api/useCommand';
 import { errorMessage, showErrors } from '../../ui/errors';
 import { IntegerInput } from '../../ui/IntegerInput';
@@ -33,16 +31,13 @@ import {
   walletSettingsValues,
   type WalletSettingsValues,
 } from './walletSettingsForm';
+import { useWalletConfig } from './useWalletConfig';
 
 /** The owner's stored-value settings: how spending draws, points, the cap, refund fees, the terms, and the packages. */
 export function WalletSettingsPage() {
   const { t } = useTranslation();
   // Always fresh: the forms start from it.
-  const q = useQuery({
-    queryKey: ['wallet', 'config'],
-    queryFn: () => call('wallet.config', {}),
-    refetchOnMount: 'always',
-  });
+  const q = useWalletConfig({ refetchOnMount: 'always' });
   if (q.error) return <Alert color="red">{errorMessage(t, q.error)}</Alert>;
   if (!q.data || !q.isFetchedAfterMount) return <Loader />;
   return (
