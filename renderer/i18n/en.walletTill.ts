@@ -1,4 +1,5 @@
 import type { Shape } from './en';
+import { tillFigureNames, walletReportItemNames } from '../../shared/io/walletFields.js';
 import type { zhTill, zhTillAudit, zhTillErrors, zhWalletExport } from './zh.walletTill';
 
 export const enTill: Shape<typeof zhTill> = {
@@ -7,17 +8,7 @@ export const enTill: Shape<typeof zhTill> = {
   staff: 'Staff',
   method: 'Payment method',
   total: 'Total',
-  figures: {
-    topupFen: 'Top-ups',
-    topupCount: 'Top-up count',
-    bonusFen: 'Bonus',
-    cardSalesFen: 'Count card sales',
-    cardSalesCount: 'Cards sold',
-    refundsFen: 'Refunds',
-    refundsCount: 'Refund count',
-    storedValueSpentFen: 'Stored value spent',
-    netFen: 'Stored value & card takings',
-  },
+  figures: tillFigureNames.en,
   figureHints: {
     topupFen: 'Money received for top-ups (bonus not included)',
     bonusFen: 'Bonus given; bonus taken back by voided top-ups is deducted',
@@ -104,19 +95,8 @@ export const enTill: Shape<typeof zhTill> = {
     thisMonth: 'This month',
     lastMonth: 'Last month',
     last90: 'Last 90 days',
-    period: 'Period',
+    ...walletReportItemNames.en,
     periodValue: '{{from}} ~ {{to}}',
-    outstandingPrincipal: 'Outstanding principal',
-    outstandingBonus: 'Outstanding bonus',
-    membersWithBalance: 'Members with a balance',
-    topups: 'Top-ups',
-    bonus: 'Bonus',
-    spent: 'Stored value spent',
-    refunds: 'Refunds',
-    cardsSold: 'Count cards sold',
-    cardsUsed: 'Visits used',
-    cardsRefunded: 'Count cards refunded',
-    cardsUnused: 'Visits left',
     now: 'Now',
     cards: '{{count}} cards',
     visits: '{{count}} visits',

@@ -4,7 +4,7 @@ import { runningShare, splitSpend } from '../../../shared/rules/wallet.js';
 import type { PaymentMethod } from '../../../shared/points.js';
 import type { Balance, WalletSummary } from '../../../shared/wallet.js';
 import type { Ctx } from '../../context.js';
-import { balanceOf, post, spend } from './ledger.js';
+import { balanceOf, post } from './ledger.js';
 import { loadWalletSettings } from './settings.js';
 import { walletSummary } from './summary.js';
 
@@ -65,7 +65,13 @@ export async function payStoredValue(
   plan: StoredValuePlan,
 ): Promise<WalletSummary | null> {
   if (plan.storedValueFen === 0) return null;
-  await spend(ctx, { memberId, refType: 'purchase', refId: purchaseId }, plan.storedValueFen, 'storedValueFen');
+  // The plan's parts, figured on this transaction's balance: no second read of it or the settings.
+  const { principalFen, bonusFen } = plan.parts;
+  await post(
+    ctx,
+    { memberId, kind: 'spend', refType: 'purchase', refId: purchaseId },
+    { principalFen: -principalFen, bonusFen: -bonusFen },
+  );
   return walletSummary(ctx, memberId);
 }
 
